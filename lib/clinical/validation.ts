@@ -45,10 +45,10 @@ function checkMeasure(
     return;
   }
   if (!isOnStep(v.value, m.step)) {
+    const where = v.side === "none" ? "" : `${v.side}; `;
     addIssue(
       ["value"],
-      `${v.value} is not on the ${m.step} ${m.unit} step for ${v.code}${sideNote(v.side)} ` +
-        `(range ${rangeText(v.code)})`,
+      `${v.value} is not a multiple of ${m.step} for ${v.code} (${where}range ${rangeText(v.code)}, step ${m.step})`,
     );
   }
 }
