@@ -8,12 +8,15 @@ import {
   isStale,
   latestValue,
   latestVisitsWithAll,
-  seriesKey,
-  valuesOf,
+  pointAt,
+  seriesOf,
   type History,
   type Point,
+  type Spec,
   type Visit,
 } from "./history";
+
+export type { Spec };
 import type { Flag, FlagInput, Grade, Link, Region, RuleId, Severity } from "./types";
 
 export interface RuleMeta {
@@ -132,12 +135,12 @@ export function freshChange(
   code: MeasureCode,
   side: Side,
 ): Fetched<{ baseline: Point; latest: Point }> {
-  const list = valuesOf(h, code, side);
-  const baseline = list[0];
-  const latest = list[list.length - 1];
-  if (!baseline || !latest) return { ok: false, problem: notRecorded(code, side) };
+  const s = seriesOf(h, code, side);
+  const baseline = s && pointAt(h, s, 0);
+  const latest = s && pointAt(h, s, -1);
+  if (!s || !baseline || !latest) return { ok: false, problem: notRecorded(code, side) };
   if (isStale(h, latest)) return { ok: false, problem: staleProblem(h, latest) };
-  if (list.length < 2) {
+  if (s.values.length < 2) {
     return {
       ok: false,
       problem: {
@@ -159,11 +162,6 @@ export function valueOn(p: Point): string {
   return `${formatValue(p.code, p.value)} (${formatDate(p.takenAt)})`;
 }
 
-export interface Spec {
-  code: MeasureCode;
-  side: Side;
-}
-
 /**
  * The `count` most recent assessments that recorded every spec (newest first), all non-stale.
  * Rules comparing two values read them from the same assessment, never across visits.
@@ -173,9 +171,9 @@ export function freshSameVisit(
   specs: readonly Spec[],
   count: number,
   what: string,
-): { ok: true; latest: Visit; visits: Visit[] } | { ok: false; problems: Problem[] } {
-  const keys = specs.map((s) => seriesKey(s.code, s.side));
-  const visits = latestVisitsWithAll(h, keys, count);
+): { ok: true; latest: SameVisit; visits: SameVisit[] } | { ok: false; problems: Problem[] } {
+  const found = latestVisitsWithAll(h, specs, count);
+  const visits = found.map((f) => f.visit);
   const latest = visits[0];
   if (!latest || visits.length < count) {
     const neverRecorded = specs.filter((s) => !latestValue(h, s.code, s.side));
@@ -203,13 +201,19 @@ export function freshSameVisit(
       problems: specs.map((s) => ({ key: inputKey(s.code, s.side), stale: true, reason })),
     };
   }
-  return { ok: true, latest, visits };
+  return { ok: true, latest: found[0]!, visits: found };
 }
 
-/** The value of (code, side) recorded at `visit` (caller has checked it exists). */
-export function at(visit: Visit, code: MeasureCode, side: Side): Point {
-  const p = visit.values.get(seriesKey(code, side));
-  if (!p) throw new Error(`no ${code}:${side} in visit ${visit.takenAt}`);
+/** One assessment and the values each spec had in it (same order as the specs). */
+export interface SameVisit {
+  visit: Visit;
+  points: Point[];
+}
+
+/** The k-th spec's value in a same-visit match (the caller passed at least k + 1 specs). */
+export function at(match: SameVisit, k: number): Point {
+  const p = match.points[k];
+  if (!p) throw new Error(`no value ${k} in the assessment of ${match.visit.takenAt}`);
   return p;
 }
 

@@ -113,9 +113,9 @@ export const DF_WBLT_ASYM: Rule = {
       "left and right lunge test",
     );
     if (!pair.ok) return out.skip("none", pair.problems);
-    const visit = pair.latest;
-    const l = at(visit, code, "left");
-    const r = at(visit, code, "right");
+    const visit = pair.latest.visit;
+    const l = at(pair.latest, 0);
+    const r = at(pair.latest, 1);
     const diff = Math.abs(subtract(l.value, r.value, 1));
     if (!gt(diff, 1.5)) return;
     const high = gt(diff, 3.0);
@@ -158,9 +158,9 @@ export const CALF_GASTROC: Rule = {
         out.skip(side, pair.problems);
         continue;
       }
-      const visit = pair.latest;
-      const e = at(visit, ext, side);
-      const f = at(visit, flex, side);
+      const visit = pair.latest.visit;
+      const e = at(pair.latest, 0);
+      const f = at(pair.latest, 1);
       const gap = subtract(f.value, e.value, 1);
       if (!(lte(e.value, 0) && gte(gap, 13))) continue;
       out.fire({

@@ -14,6 +14,7 @@ import {
   staleProblem,
   valueOn,
   type Rule,
+  type SameVisit,
   type Spec,
 } from "./rule-kit";
 import type { MeasureCode, Side } from "./measures";
@@ -39,11 +40,12 @@ interface HipPair {
   weaker: Side;
 }
 
-function hipPair(visit: Visit): HipPair {
-  const left = at(visit, HHD, "left");
-  const right = at(visit, HHD, "right");
+/** `match` comes from freshSameVisit(BOTH_HHD): left first, then right. */
+function hipPair(match: SameVisit): HipPair {
+  const left = at(match, 0);
+  const right = at(match, 1);
   return {
-    visit,
+    visit: match.visit,
     left,
     right,
     asym: asymmetryPercent(left.value, right.value),

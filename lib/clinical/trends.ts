@@ -4,7 +4,7 @@
 
 import { gte, lt, roundTo, subtract } from "./decimal";
 import { MEASURE_CODES, MEASURES, SIDES, stepDecimals, type MeasureCode } from "./measures";
-import { seriesKey, type History, type Point } from "./history";
+import { pointAt, seriesOf, type History, type Series } from "./history";
 import type { Trend, TrendDirection, TrendLabel } from "./types";
 
 /** MDC in the measure's unit; a percentage MDC is taken of the baseline value. */
@@ -70,17 +70,17 @@ export function directionFor(code: MeasureCode, baseline: number, latest: number
 }
 
 /** Plateau: the last three values all lie within one MDC of each other (spread < MDC). */
-function isPlateau(code: MeasureCode, values: readonly Point[], noise: number | null): boolean {
+function isPlateau(code: MeasureCode, values: readonly number[], noise: number | null): boolean {
   if (noise === null || values.length < 3) return false;
-  const last = values.slice(-3).map((p) => p.value);
+  const last = values.slice(-3);
   const spread = subtract(Math.max(...last), Math.min(...last), stepDecimals(code));
   return lt(spread, noise);
 }
 
-function methodChanged(values: readonly Point[]): boolean {
+function methodChanged(methods: readonly (string | undefined)[]): boolean {
   let seen: string | undefined;
-  for (const p of values) {
-    const m = p.method?.trim();
+  for (const method of methods) {
+    const m = method?.trim();
     if (!m) continue;
     if (seen === undefined) seen = m;
     else if (seen !== m) return true;
@@ -88,12 +88,13 @@ function methodChanged(values: readonly Point[]): boolean {
   return false;
 }
 
-/** Trend of one (code, side) series; `values` holds at least two points, oldest first. */
-export function trendOf(code: MeasureCode, values: readonly Point[]): Trend {
+/** Trend of one (code, side) series holding at least two values. */
+export function trendOf(h: History, s: Series): Trend {
+  const code = s.code;
   const decimals = stepDecimals(code);
-  const baseline = values[0];
-  const previous = values[values.length - 2];
-  const latest = values[values.length - 1];
+  const baseline = pointAt(h, s, 0);
+  const previous = pointAt(h, s, -2);
+  const latest = pointAt(h, s, -1);
   if (!baseline || !previous || !latest) throw new RangeError(`a trend needs two values of ${code}`);
   const delta = subtract(latest.value, baseline.value, decimals);
   const mdc = mdcFor(code, baseline.value);
@@ -107,15 +108,15 @@ export function trendOf(code: MeasureCode, values: readonly Point[]): Trend {
     delta,
     deltaFromPrevious: subtract(latest.value, previous.value, decimals),
     label: labelFor(Math.abs(delta), mdc, mcid),
-    plateau: isPlateau(code, values, mdc ?? mcid),
+    plateau: isPlateau(code, s.values, mdc ?? mcid),
     direction: directionFor(code, baseline.value, latest.value),
-    count: values.length,
+    count: s.values.length,
     baselineTakenAt: baseline.takenAt,
     previousTakenAt: previous.takenAt,
     latestTakenAt: latest.takenAt,
     mdc: mdc ?? mcid,
     mcid,
-    methodChanged: methodChanged(values),
+    methodChanged: methodChanged(s.methods),
   };
 }
 
@@ -124,8 +125,8 @@ export function computeTrends(h: History): Trend[] {
   const trends: Trend[] = [];
   for (const code of MEASURE_CODES) {
     for (const side of SIDES) {
-      const values = h.series.get(seriesKey(code, side));
-      if (values && values.length >= 2) trends.push(trendOf(code, values));
+      const s = seriesOf(h, code, side);
+      if (s && s.values.length >= 2) trends.push(trendOf(h, s));
     }
   }
   return trends;
