@@ -342,9 +342,9 @@ export const RED_FLAGS: readonly RedFlagDefinition[] = [
     detail: "new bladder or bowel disturbance, saddle numbness, or neurological deficit in both legs",
   },
   { code: "rf_unexplained_weight_loss", label: "Unexplained weight loss" },
-  { code: "rf_night_pain", label: "Night pain (unrelenting, not eased by rest or position)" },
+  { code: "rf_night_pain", label: "Night pain" },
   { code: "rf_fever", label: "Fever" },
-  { code: "rf_trauma", label: "Recent significant trauma" },
+  { code: "rf_trauma", label: "Trauma" },
   { code: "rf_cancer_history", label: "History of cancer" },
   { code: "rf_progressive_neuro_deficit", label: "Progressive neurological deficit" },
   {

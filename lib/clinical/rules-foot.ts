@@ -89,7 +89,8 @@ export const DF_WBLT_LOW: Rule = {
         title: `Short weight-bearing lunge (${p.side})`,
         threshold: "< 9.0 cm toe-to-wall",
         explanation:
-          `${Side(p.side)} weight-bearing lunge test reaches ${valueOn(p)} toe-to-wall, under 9.0 cm ` +
+          `${Side(p.side)} weight-bearing lunge test reaches ${formatValue(p.code, p.value)} toe-to-wall ` +
+          `(${formatDate(p.takenAt)}), under 9.0 cm ` +
           `(typical 12 ± 2.8 cm). This points to limited ankle dorsiflexion under body weight. ` +
           `${CHAIN}: worth monitoring. The 9.0 cm cut-off is a clinical heuristic (grade H).`,
       });

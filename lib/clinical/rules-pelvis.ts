@@ -201,7 +201,8 @@ export const HIP_FLEXOR_TIGHT: Rule = {
         title: `Tight hip flexors (${p.side})`,
         threshold: "thigh > 0° above horizontal (modified Thomas test)",
         explanation:
-          `In the modified Thomas test the ${p.side} thigh rested ${valueOn(p)} above horizontal, above 0° ` +
+          `In the modified Thomas test the ${p.side} thigh rested ${formatValue(p.code, p.value)} above ` +
+          `horizontal (${formatDate(p.takenAt)}), more than 0° ` +
           `(at or below horizontal is normal), which suggests tight hip flexors. Tight hip flexors pull the ` +
           `pelvis forward in walking and can increase load on the lower back: worth monitoring. The ` +
           `threshold is a clinical heuristic (grade H).`,
@@ -252,7 +253,8 @@ export const LEG_LENGTH: Rule = {
         title: `Leg length difference, ${p.side} shorter`,
         threshold: "≥ 20 mm",
         explanation:
-          `The ${p.side} leg measured ${valueOn(p)} shorter, at or above 20 mm (differences under 20 mm are ` +
+          `The ${p.side} leg is ${formatValue(p.code, p.value)} shorter (${formatDate(p.takenAt)}), at or ` +
+          `above 20 mm (differences under 20 mm are ` +
           `usually clinically unimportant, Knutson 2005). A difference of this size tilts the pelvis in ` +
           `stance and may load the hip and lower back: worth monitoring.`,
       });

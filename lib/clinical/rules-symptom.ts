@@ -82,11 +82,11 @@ function risingRule(
 }
 
 const HIP_MEANING =
-  "Hip pain in a patient treated for heel pain may mean altered gait is now loading the hip; " +
-  "examine the hip";
+  "Hip pain in a patient treated for heel pain may mean altered gait is now loading the hip " +
+  "(examining the hip is worth considering)";
 const BACK_MEANING =
-  "Back pain in a patient treated for heel pain may mean altered gait is now loading the lower back; " +
-  "screen the lumbar spine";
+  "Back pain in a patient treated for heel pain may mean altered gait is now loading the lower back " +
+  "(screening the lumbar spine is worth considering)";
 
 export const HIP_PAIN = painLevelRule(
   { id: "HIP_PAIN", severity: "moderate", regions: ["hip"], link: "symptom", grade: "B",
