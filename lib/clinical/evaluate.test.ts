@@ -157,6 +157,17 @@ describe("staleness: values older than 180 days before the latest assessment", (
     expect(notEvaluatedOf(e, "HIP_ABD_ASYM")?.skippedStale).toHaveLength(2);
   });
 
+  it("a lone stale pair is named as stale for the two-visit rule too", () => {
+    const e = evaluate(
+      history([
+        visit(day(0), [["hip_abd_hhd_n", "left", 100], ["hip_abd_hhd_n", "right", 80]]),
+        visit(day(181), [["pain_back_nprs", "none", 0]]),
+      ]),
+    );
+    expect(notEvaluatedOf(e, "HIP_ABD_ASYM")?.skippedStale).toEqual(["hip_abd_hhd_n:left", "hip_abd_hhd_n:right"]);
+    expect(notEvaluatedOf(e, "HIP_ABD_ASYM_HIGH")?.skippedStale).toEqual(["hip_abd_hhd_n:left", "hip_abd_hhd_n:right"]);
+  });
+
   it("a rising rule does not fire on a stale latest value; its old baseline is fine", () => {
     const stale = evaluate(
       history([

@@ -180,14 +180,16 @@ export function freshSameVisit(
     if (neverRecorded.length > 0 && visits.length === 0) {
       return { ok: false, problems: neverRecorded.map((s) => notRecorded(s.code, s.side)) };
     }
+    const stale = visits.some((v) => isStale(h, v));
     const reason =
       visits.length === 0
         ? `${what} never recorded in the same assessment`
         : `${what} recorded together in only ${visits.length} assessment${visits.length === 1 ? "" : "s"}` +
-          ` (${visits.map((v) => formatDate(v.takenAt)).join(", ")}); ${count} are needed`;
+          ` (${visits.map((v) => formatDate(v.takenAt)).join(", ")}${stale ? ", skipped as stale" : ""}); ` +
+          `${count} are needed`;
     return {
       ok: false,
-      problems: specs.map((s) => ({ key: inputKey(s.code, s.side), stale: false, reason })),
+      problems: specs.map((s) => ({ key: inputKey(s.code, s.side), stale, reason })),
     };
   }
   const staleVisit = visits.find((v) => isStale(h, v));
