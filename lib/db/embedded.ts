@@ -1,0 +1,136 @@
+// The embedded database. PGlite is single-process and does not lock its data directory (a second
+// process opening it corrupts it), so exactly one process owns it, under a lock file, and serves it
+// over the PostgreSQL wire protocol on 127.0.0.1; the app, the CLI and the tests all connect with
+// the ordinary pg driver, whichever database they run on.
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { ConfigError, type DatabaseConfig } from "./config";
+
+export interface LockInfo {
+  pid: number;
+  /** The port the owner serves the database on, once it does. */
+  port?: number;
+  startedAt: string;
+}
+
+export class DatabaseLockedError extends ConfigError {
+  constructor(
+    readonly dir: string,
+    readonly owner: LockInfo,
+  ) {
+    super(
+      `The embedded database in ${dir} is in use by another Stride process (pid ${owner.pid}). ` +
+        "Stop that process, or set PGLITE_DIR to use another data directory.",
+    );
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export function readLock(lockFile: string): LockInfo | undefined {
+  try {
+    return JSON.parse(readFileSync(lockFile, "utf8")) as LockInfo;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The live owner of the embedded database, if one holds the lock. */
+export function runningOwner(config: DatabaseConfig): LockInfo | undefined {
+  const owner = readLock(config.lockFile);
+  return owner && owner.pid !== process.pid && isAlive(owner.pid) ? owner : undefined;
+}
+
+/** Takes the lock atomically (O_EXCL); a lock left by a dead process (kill -9) is reclaimed. */
+function acquireLock(config: DatabaseConfig): void {
+  mkdirSync(path.dirname(config.lockFile), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(config.lockFile, "wx");
+      writeSync(fd, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));
+      closeSync(fd);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const owner = readLock(config.lockFile);
+      if (owner && isAlive(owner.pid) && owner.pid !== process.pid) {
+        throw new DatabaseLockedError(config.pgliteDir, owner);
+      }
+      rmSync(config.lockFile, { force: true });
+    }
+  }
+  throw new ConfigError(`Could not take the lock ${config.lockFile}; remove it if no Stride process runs.`);
+}
+
+function releaseLock(config: DatabaseConfig): void {
+  const owner = readLock(config.lockFile);
+  if (owner?.pid === process.pid) rmSync(config.lockFile, { force: true });
+}
+
+export interface EmbeddedServer {
+  url: string;
+  port: number;
+  db: PGlite;
+  close(): Promise<void>;
+}
+
+/** Opens PGlite under the lock and serves it on 127.0.0.1 (port 0 picks a free one). */
+export async function startEmbeddedServer(
+  config: DatabaseConfig,
+  options: { port?: number; log?: (line: string) => void } = {},
+): Promise<EmbeddedServer> {
+  acquireLock(config);
+  let db: PGlite | undefined;
+  try {
+    mkdirSync(config.pgliteDir, { recursive: true });
+    options.log?.(`Opening the embedded database in ${config.pgliteDir}…`);
+    db = await PGlite.create({ dataDir: config.pgliteDir }).catch((error: unknown) => {
+      throw new ConfigError(
+        `The embedded database in ${config.pgliteDir} could not be opened (${(error as Error).message}). ` +
+          "If it was made by another Stride version, restore a backup into a new PGLITE_DIR.",
+        { cause: error },
+      );
+    });
+    return await serve(db, config, options.port ?? 0);
+  } catch (error) {
+    await db?.close().catch(() => undefined);
+    releaseLock(config);
+    throw error;
+  }
+}
+
+/** Serves an open PGlite (also used by the tests, on in-memory clones). */
+export async function servePglite(db: PGlite, port = 0) {
+  const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 200 });
+  await server.start();
+  const actualPort = Number(server.getServerConn().split(":").pop());
+  return { server, port: actualPort, url: `postgresql://postgres:postgres@127.0.0.1:${actualPort}/postgres` };
+}
+
+async function serve(db: PGlite, config: DatabaseConfig, port: number): Promise<EmbeddedServer> {
+  const served = await servePglite(db, port);
+  const info: LockInfo = { pid: process.pid, port: served.port, startedAt: new Date().toISOString() };
+  writeFileSync(config.lockFile, JSON.stringify(info));
+  let closed = false;
+  return {
+    url: served.url,
+    port: served.port,
+    db,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await served.server.stop();
+      await db.close();
+      releaseLock(config);
+    },
+  };
+}
