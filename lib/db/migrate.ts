@@ -5,6 +5,7 @@ import { readFile, readdir } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type * as Engine from "@prisma/schema-engine-wasm";
@@ -15,12 +16,18 @@ export const SCHEMA_PATH = path.join(projectRoot, "prisma", "schema.prisma");
 const NO_FILTER = { externalTables: [], externalEnums: [] };
 
 type EngineModule = typeof Engine;
-let engineModule: Promise<EngineModule> | undefined;
-let lastPanic: string | undefined;
+/**
+ * Process-wide state: Node shares the engine's JS glue between module graphs (test runners load
+ * this file more than once), and giving the glue a second WebAssembly instance corrupts the first.
+ */
+const shared = globalThis as typeof globalThis & {
+  strideSchemaEngine?: { module?: Promise<EngineModule>; queue: Promise<unknown>; lastPanic?: string };
+};
+const state = (shared.strideSchemaEngine ??= { queue: Promise.resolve() });
 
 /** The package's ESM entry imports a .wasm file, which Node 20 cannot; instantiate it ourselves. */
 function loadEngineModule(): Promise<EngineModule> {
-  engineModule ??= (async () => {
+  state.module ??= (async () => {
     const require = createRequire(import.meta.url);
     const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bg = (await import(bgPath)) as EngineModule & {
@@ -29,7 +36,7 @@ function loadEngineModule(): Promise<EngineModule> {
     // The engine reports Rust panics through this global; keep the message for the error we throw.
     (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY = {
       set_message(message: string) {
-        lastPanic = message;
+        state.lastPanic = message;
       },
     };
     const bytes = readFileSync(path.join(path.dirname(bgPath), "schema_engine_bg.wasm"));
@@ -38,7 +45,7 @@ function loadEngineModule(): Promise<EngineModule> {
     (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();
     return bg;
   })();
-  return engineModule;
+  return state.module;
 }
 
 export async function loadMigrationList(dir = MIGRATIONS_DIR): Promise<Engine.MigrationList> {
@@ -68,14 +75,22 @@ export function readSchema(): Engine.SchemasContainer {
   return { files: [{ path: SCHEMA_PATH, content: readFileSync(SCHEMA_PATH, "utf8") }] };
 }
 
+
 /** Runs `work` with a schema engine connected to `url`, and always frees it. */
-export async function withSchemaEngine<T>(
-  url: string,
-  work: (engine: Engine.SchemaEngine) => Promise<T>,
-): Promise<T> {
+export function withSchemaEngine<T>(url: string, work: (engine: Engine.SchemaEngine) => Promise<T>): Promise<T> {
+  // One engine at a time: the instance is shared and its glue is not built for interleaving.
+  const run = state.queue.then(() => runSchemaEngine(url, work));
+  state.queue = run.catch(() => undefined);
+  return run;
+}
+
+async function runSchemaEngine<T>(url: string, work: (engine: Engine.SchemaEngine) => Promise<T>): Promise<T> {
   const bg = await loadEngineModule();
   const schema = readSchema();
-  const adapter = bindMigrationAwareSqlAdapterFactory(introspectableAdapter(url));
+  // Our own pool, closed afterwards: the engine takes a session-level advisory lock and does not
+  // release it when a migration fails, so the connections must go with the engine.
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const adapter = bindMigrationAwareSqlAdapterFactory(introspectableAdapter(pool));
   const logs: string[] = [];
   const engine = await bg.SchemaEngine.new(
     { datamodels: schema.files.map((f) => [f.path, f.content]) },
@@ -88,40 +103,86 @@ export async function withSchemaEngine<T>(
     throw new MigrationError(describeEngineError(error), { cause: error });
   } finally {
     engine.free();
+    await pool.end();
   }
 }
 
 /**
- * The engine's introspection reads catalog columns of PostgreSQL's internal `"char"` type (OID 18),
- * which @prisma/adapter-pg rejects as unsupported. pg already hands them over as strings, so we
- * report them as text (OID 25) for the engine's connections only.
+ * The engine's introspection reads catalog columns of PostgreSQL's internal `"char"` type (OID 18)
+ * and expects them typed as Character, but @prisma/adapter-pg rejects that type as unsupported.
+ * pg already hands the values over as strings, so we let the adapter read them as text and then
+ * label those columns Character for the engine (its connections only).
  */
-function introspectableAdapter(url: string): PrismaPg {
-  const factory = new PrismaPg({ connectionString: url });
+function introspectableAdapter(pool: pg.Pool): PrismaPg {
+  const factory = new PrismaPg(pool);
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
-    patchPerformIO(adapter);
+    patchCharColumns(adapter);
+    runScriptsWhole(adapter);
     return adapter;
   };
   return factory;
 }
 
-type PerformIO = (...args: unknown[]) => Promise<{ fields: { dataTypeID: number }[] }>;
+type QueryFn = (this: unknown, ...args: unknown[]) => Promise<{ rows: unknown[]; fields: { dataTypeID: number }[]; columnTypes: number[] }>;
 const CHAR_OID = 18;
 const TEXT_OID = 25;
+const CHARACTER_COLUMN = 6; // ColumnTypeEnum.Character in @prisma/driver-adapter-utils
 const patched = new WeakSet<object>();
+/** performIO and queryRaw share the rows array, which tells queryRaw which columns were "char". */
+const charColumnsByRows = new WeakMap<object, number[]>();
 
-function patchPerformIO(adapter: object): void {
-  let proto: object | null = adapter;
-  while (proto && !Object.prototype.hasOwnProperty.call(proto, "performIO")) proto = Object.getPrototypeOf(proto);
-  if (!proto || patched.has(proto)) return;
-  patched.add(proto);
-  const original = (proto as { performIO: PerformIO }).performIO;
-  (proto as { performIO: PerformIO }).performIO = async function (this: unknown, ...args: unknown[]) {
-    const result = await original.apply(this, args);
-    for (const field of result.fields) if (field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
+function ownerOf(object: object, method: string): Record<string, QueryFn> | undefined {
+  let proto: object | null = object;
+  while (proto && !Object.prototype.hasOwnProperty.call(proto, method)) proto = Object.getPrototypeOf(proto);
+  return (proto ?? undefined) as Record<string, QueryFn> | undefined;
+}
+
+function patchCharColumns(adapter: object): void {
+  const io = ownerOf(adapter, "performIO");
+  const raw = ownerOf(adapter, "queryRaw");
+  if (!io || !raw || patched.has(io)) return;
+  patched.add(io);
+  const performIO = io.performIO!;
+  io.performIO = async function (...args) {
+    const result = await performIO.apply(this, args);
+    const charColumns: number[] = [];
+    result.fields.forEach((field, index) => {
+      if (field.dataTypeID === CHAR_OID) {
+        field.dataTypeID = TEXT_OID;
+        charColumns.push(index);
+      }
+    });
+    if (charColumns.length && result.rows) charColumnsByRows.set(result.rows, charColumns);
     return result;
+  };
+  const queryRaw = raw.queryRaw!;
+  raw.queryRaw = async function (...args) {
+    const result = await queryRaw.apply(this, args);
+    for (const index of charColumnsByRows.get(result.rows) ?? []) result.columnTypes[index] = CHARACTER_COLUMN;
+    return result;
+  };
+}
+
+/**
+ * The adapter splits a migration script on ";" and runs the pieces one by one outside any
+ * transaction: a function body with ";" breaks, and a failure halfway leaves half a migration.
+ * Sent whole over the simple query protocol, PostgreSQL parses it itself and runs it as one
+ * implicit transaction, so a failed migration changes nothing (as with the native engine).
+ */
+function runScriptsWhole(adapter: object): void {
+  const target = adapter as {
+    client: { query(sql: string): Promise<unknown> };
+    onError(error: unknown): never;
+    executeScript(script: string): Promise<void>;
+  };
+  target.executeScript = async (script: string) => {
+    try {
+      await target.client.query(script);
+    } catch (error) {
+      target.onError(error);
+    }
   };
 }
 
@@ -130,9 +191,11 @@ export class MigrationError extends Error {
 }
 
 function describeEngineError(error: unknown): string {
-  if (lastPanic) {
-    const panic = lastPanic;
-    lastPanic = undefined;
+  if (state.lastPanic) {
+    const panic = state.lastPanic;
+    state.lastPanic = undefined;
+    // A panic leaves the WebAssembly instance unusable; the next call loads a fresh one.
+    state.module = undefined;
     return `schema engine panicked: ${panic}`;
   }
   if (error instanceof Error) return error.message;
@@ -149,8 +212,8 @@ export interface MigrationStatus {
   unknown: string[];
 }
 
-export async function migrationStatus(url: string): Promise<MigrationStatus> {
-  const list = await loadMigrationList();
+export async function migrationStatus(url: string, dir = MIGRATIONS_DIR): Promise<MigrationStatus> {
+  const list = await loadMigrationList(dir);
   const all = list.migrationDirectories.map((d) => d.path);
   return withSchemaEngine(url, async (engine) => {
     const diag = await engine.diagnoseMigrationHistory({
@@ -178,12 +241,23 @@ export async function migrationStatus(url: string): Promise<MigrationStatus> {
 }
 
 /** Applies every pending migration; each runs in its own transaction like `migrate deploy`. */
-export async function applyMigrations(url: string): Promise<string[]> {
-  const list = await loadMigrationList();
-  return withSchemaEngine(url, async (engine) => {
-    const result = await engine.applyMigrations({ migrationsList: list, filters: NO_FILTER });
-    return result.appliedMigrationNames;
-  });
+export async function applyMigrations(url: string, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const list = await loadMigrationList(dir);
+  if (list.migrationDirectories.length === 0) return [];
+  try {
+    return await withSchemaEngine(url, async (engine) => {
+      const result = await engine.applyMigrations({ migrationsList: list, filters: NO_FILTER });
+      return result.appliedMigrationNames;
+    });
+  } catch (error) {
+    // The failed script ran in one transaction and changed nothing; record it as rolled back
+    // (what `prisma migrate resolve --rolled-back` does) so that a fixed release can apply it.
+    await withSchemaEngine(url, async (engine) => {
+      const diag = await engine.diagnoseMigrationHistory({ migrationsList: list, optInToShadowDatabase: false, filters: NO_FILTER });
+      for (const migrationName of diag.failedMigrationNames) await engine.markMigrationRolledBack({ migrationName });
+    });
+    throw error;
+  }
 }
 
 /** SQL that would take a database built from the migrations to `schema.prisma` ("" when none). */

@@ -1,0 +1,52 @@
+// Test data factories, writing through the real client. Each call makes unique rows so test
+// files never depend on one another or on the demo seed.
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db/client";
+import type { Actor, Role } from "@/lib/auth/actor";
+
+export async function createClinic(name = `Clinic ${randomUUID().slice(0, 8)}`) {
+  return db.clinic.create({ data: { name }, select: { id: true, name: true } });
+}
+
+/** A user with a known password hash is costly (argon2); tests that sign in pass `passwordHash`. */
+export async function createUser(clinicId: string, options: { role?: Role; email?: string; passwordHash?: string; active?: boolean } = {}) {
+  return db.user.create({
+    data: {
+      clinicId,
+      email: options.email ?? `user-${randomUUID()}@clinic.test`,
+      name: "Test Clinician",
+      role: options.role ?? "clinician",
+      passwordHash: options.passwordHash ?? "not-a-real-hash",
+      active: options.active ?? true,
+    },
+    select: { id: true, clinicId: true, email: true, role: true },
+  });
+}
+
+export function actorFor(user: { id: string; clinicId: string; role: Role }): Actor {
+  return { userId: user.id, clinicId: user.clinicId, role: user.role, via: "session" };
+}
+
+/** A clinic with one clinician, returned as the acting user. */
+export async function createClinicWithActor(role: Role = "clinician") {
+  const clinic = await createClinic();
+  const user = await createUser(clinic.id, { role });
+  return { clinic, user, actor: actorFor(user) };
+}
+
+export async function createPatient(clinicId: string, overrides: Partial<{ givenName: string; familyName: string; mrn: string | null; archived: boolean }> = {}) {
+  return db.patient.create({
+    data: {
+      clinicId,
+      givenName: overrides.givenName ?? "Test",
+      familyName: overrides.familyName ?? `Patient ${randomUUID().slice(0, 6)}`,
+      birthDate: new Date("1980-05-17"),
+      sex: "female",
+      heightCm: 168,
+      mrn: overrides.mrn ?? null,
+      diagnosisSide: "left",
+      archived: overrides.archived ?? false,
+    },
+    select: { id: true, clinicId: true, givenName: true, familyName: true },
+  });
+}
