@@ -47,7 +47,7 @@ export async function refreshPatientStatus(tx: Tx, clinicId: string, patientId: 
   const history = await loadPatientHistory(tx, clinicId, patientId);
   if (!history) return undefined;
   const evaluation = evaluate(history);
-  const latest = history.assessments.reduce<string | undefined>((max, a) => (!max || a.takenAt > max ? a.takenAt : max), undefined);
+  const latest = history.assessments.at(-1)?.takenAt; // ordered by takenAt above
   await tx.patient.update({
     where: { id: patientId },
     data: { status: evaluation.status, lastAssessedAt: latest ? new Date(latest) : null },
