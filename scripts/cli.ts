@@ -13,12 +13,15 @@ const USAGE = `usage: npm run cli -- <command>
   user create --clinic NAME --email E --role clinician|admin [--name N] [--password-stdin]
   token create --email E [--name LABEL]
   db migrate        apply pending migrations
-  db status         list applied and pending migrations`;
+  db status         list applied and pending migrations
+  seed-synthetic [--patients N] [--visits N] [--clinic NAME] [--seed N]
+                    fill a clinic with synthetic histories (load and scale testing)`;
 
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
   const [group, action, ...rest] = argv;
+  if (group === "seed-synthetic") return seedSyntheticCommand(argv.slice(1));
   const command = `${group ?? ""} ${action ?? ""}`.trim();
   switch (command) {
     case "db migrate":
@@ -90,6 +93,69 @@ async function tokenCreate(args: string[]): Promise<number> {
     console.log(token.secret);
     return 0;
   });
+}
+
+async function seedSyntheticCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      patients: { type: "string", default: "5000" },
+      visits: { type: "string", default: "20" },
+      clinic: { type: "string", default: "Synthetic Clinic" },
+      seed: { type: "string", default: "1" },
+    },
+  });
+  const patients = Number(values.patients);
+  const visits = Number(values.visits);
+  if (!Number.isInteger(patients) || patients < 1 || patients > 1_000_000) throw new UsageError("--patients must be a whole number from 1 to 1000000");
+  if (!Number.isInteger(visits) || visits < 1 || visits > 500) throw new UsageError("--visits must be a whole number from 1 to 500");
+  return withDatabase(async (database) => {
+    const { db } = await import("@/lib/db/client");
+    const { seedSynthetic } = await import("@/lib/seed/synthetic");
+    const pg = (await import("pg")).default;
+    const clinicName = values.clinic!;
+    const clinic = (await db.clinic.findUnique({ where: { name: clinicName }, select: { id: true } })) ??
+      (await db.clinic.create({ data: { name: clinicName }, select: { id: true } }));
+    const rater = (await db.user.findFirst({ where: { clinicId: clinic.id }, select: { id: true }, orderBy: { createdAt: "asc" } })) ??
+      (await db.user.create({
+        // Cannot sign in: the hash is not an argon2 hash and the user is inactive.
+        data: { clinicId: clinic.id, email: `synthetic-rater+${clinic.id}@stride.invalid`, name: "Synthetic Rater", passwordHash: "!", active: false },
+        select: { id: true },
+      }));
+    const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    const started = Date.now();
+    try {
+      const counts = await seedSynthetic(pool, {
+        patients,
+        visits,
+        clinicId: clinic.id,
+        raterId: rater.id,
+        seed: Number(values.seed),
+        onProgress: progressBar("patients"),
+      });
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(`Seeded "${clinicName}": ${counts.patients} patients, ${counts.assessments} assessments, ${counts.measures} measure values in ${seconds} s.`);
+    } finally {
+      await pool.end();
+    }
+    return 0;
+  });
+}
+
+/** A progress bar on stderr (a line per 10 % when stderr is not a terminal). */
+function progressBar(what: string) {
+  let lastDecile = -1;
+  return (done: number, total: number) => {
+    const fraction = done / total;
+    if (process.stderr.isTTY) {
+      const width = 30;
+      const filled = Math.round(fraction * width);
+      process.stderr.write(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} ${what}${done === total ? "\n" : ""}`);
+    } else if (Math.floor(fraction * 10) > lastDecile) {
+      lastDecile = Math.floor(fraction * 10);
+      process.stderr.write(`${done}/${total} ${what} (${Math.round(fraction * 100)} %)\n`);
+    }
+  };
 }
 
 async function withDatabase(work: (database: OpenDatabase) => Promise<number>): Promise<number> {
