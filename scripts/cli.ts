@@ -7,6 +7,7 @@ import { openDatabase, type OpenDatabase } from "@/lib/db/connect";
 import { ConfigError } from "@/lib/db/config";
 import { applyMigrations, migrationStatus, MigrationError } from "@/lib/db/migrate";
 import { AppError } from "@/lib/errors/app-errors";
+import { BACKUP_USAGE, backupCommand, restoreCommand } from "@/lib/backup/commands";
 
 const USAGE = `usage: npm run cli -- <command>
 
@@ -15,13 +16,16 @@ const USAGE = `usage: npm run cli -- <command>
   db migrate        apply pending migrations
   db status         list applied and pending migrations
   seed-synthetic [--patients N] [--visits N] [--clinic NAME] [--seed N]
-                    fill a clinic with synthetic histories (load and scale testing)`;
+                    fill a clinic with synthetic histories (load and scale testing)
+${BACKUP_USAGE}`;
 
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
   const [group, action, ...rest] = argv;
   if (group === "seed-synthetic") return seedSyntheticCommand(argv.slice(1));
+  if (group === "backup") return backupCommand(argv.slice(1), withDatabase);
+  if (group === "restore") return restoreCommand(argv.slice(1), withDatabase);
   const command = `${group ?? ""} ${action ?? ""}`.trim();
   switch (command) {
     case "db migrate":
