@@ -1,0 +1,20 @@
+// GET /api/v1/patients/{id}/assessments.csv: every measure value of the patient, one row each,
+// oldest first (contract section 3): takenAt,code,side,value,unit,method,rater.
+import { handleApi } from "@/lib/http/api";
+import { patientMeasuresCsvFor } from "@/lib/exports/measures";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await context.params;
+  return handleApi(request, async (actor) => {
+    const csv = await patientMeasuresCsvFor(actor, id);
+    return new Response(csv, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="assessments-${id}.csv"`,
+        "Cache-Control": "no-store",
+      },
+    });
+  });
+}
