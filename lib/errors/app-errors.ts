@@ -47,3 +47,9 @@ export class ForbiddenError extends AppError {
     super("forbidden", 403, message);
   }
 }
+
+export class PayloadTooLargeError extends AppError {
+  constructor(limitBytes: number) {
+    super("too_large", 413, `The request body is larger than ${Math.floor(limitBytes / 1024)} KiB.`);
+  }
+}

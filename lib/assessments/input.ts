@@ -1,0 +1,100 @@
+// Checks an assessment body against THE assessment schema (lib/clinical/validation.ts) plus what
+// only the server knows: unknown keys (the shared schema strips them) and takenAt in the future.
+// Every issue is collected, so one 400 lists every bad field.
+import { z } from "zod";
+import { assessmentInputSchema, type AssessmentInputParsed } from "@/lib/clinical/validation";
+import { ValidationError, type FieldIssue } from "@/lib/errors/app-errors";
+import { unknownKeyIssues } from "@/lib/validation/unknown-keys";
+import { toFieldIssues } from "@/lib/validation/parse";
+
+/** Clocks of tablets and servers disagree by a little; more than this is a typo, not skew. */
+export const FUTURE_SKEW_MS = 5 * 60_000;
+
+const ASSESSMENT_KEYS = ["takenAt", "measures", "redFlags", "notes"] as const;
+const MEASURE_KEYS = ["code", "side", "value", "method"] as const;
+
+function shapeIssues(input: unknown, extraKeys: readonly string[] = []): FieldIssue[] {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return [{ path: "body", message: "the assessment must be a JSON object" }];
+  }
+  const issues = unknownKeyIssues(input, [...ASSESSMENT_KEYS, ...extraKeys]);
+  const measures = (input as { measures?: unknown }).measures;
+  if (Array.isArray(measures)) {
+    measures.forEach((m, i) => issues.push(...unknownKeyIssues(m, MEASURE_KEYS, ["measures", i])));
+  }
+  return toFieldIssues(issues);
+}
+
+function futureIssue(takenAt: string, now: number): FieldIssue[] {
+  if (Date.parse(takenAt) <= now + FUTURE_SKEW_MS) return [];
+  return [{ path: "takenAt", message: `takenAt ${takenAt} is in the future (more than ${FUTURE_SKEW_MS / 60_000} minutes ahead of the server clock)` }];
+}
+
+/** A new visit's body: { takenAt, measures[], redFlags[], notes? }. */
+export function parseAssessmentInput(input: unknown, now = Date.now()): AssessmentInputParsed {
+  const issues = shapeIssues(input);
+  const result = assessmentInputSchema.safeParse(input);
+  if (result.success) issues.push(...futureIssue(result.data.takenAt, now));
+  else issues.push(...toFieldIssues(result.error.issues));
+  if (issues.length) throw new ValidationError(dedupe(issues));
+  return result.data!;
+}
+
+export const amendReasonSchema = z
+  .string({ error: (iss) => (iss.input === undefined ? "reason is required: say why the visit is corrected" : `reason must be text, not ${JSON.stringify(iss.input)}`) })
+  .trim()
+  .min(3, "reason must be 3 to 500 characters")
+  .max(500, "reason must be 3 to 500 characters");
+
+export interface AmendmentInput {
+  reason: string;
+  /** Absent: the visit keeps its date. */
+  takenAt?: string;
+  measures: AssessmentInputParsed["measures"];
+  redFlags: AssessmentInputParsed["redFlags"];
+  /** Absent: the notes stay; null or "": they are cleared. */
+  notes?: string | null;
+}
+
+/** A correction's body: the full corrected visit plus a reason. */
+export function parseAmendmentInput(input: unknown, now = Date.now()): AmendmentInput {
+  const issues = shapeIssues(input, ["reason"]);
+  if (issues.length && issues[0]!.path === "body") throw new ValidationError(issues);
+  const body = input as Record<string, unknown>;
+  for (const field of ["measures", "redFlags"] as const) {
+    if (body[field] === undefined) issues.push({ path: field, message: `${field} is required: send the full corrected list` });
+  }
+  const reason = amendReasonSchema.safeParse(body.reason);
+  if (!reason.success) issues.push(...reason.error.issues.map((i) => ({ path: "reason", message: i.message })));
+
+  // The shared schema needs a takenAt; a placeholder stands in when the date is not corrected.
+  const takenAtGiven = body.takenAt !== undefined;
+  const notes = body.notes === null ? "" : body.notes;
+  const visit = assessmentInputSchema.safeParse({
+    takenAt: takenAtGiven ? body.takenAt : "2000-01-01T00:00:00Z",
+    measures: body.measures,
+    redFlags: body.redFlags,
+    ...(notes !== undefined ? { notes } : {}),
+  });
+  if (visit.success && takenAtGiven) issues.push(...futureIssue(visit.data.takenAt, now));
+  if (!visit.success) issues.push(...toFieldIssues(visit.error.issues));
+  if (issues.length) throw new ValidationError(dedupe(issues));
+  const data = visit.data!;
+  return {
+    reason: reason.data!,
+    ...(takenAtGiven ? { takenAt: data.takenAt } : {}),
+    measures: data.measures,
+    redFlags: data.redFlags,
+    ...(notes !== undefined ? { notes: data.notes || null } : {}),
+  };
+}
+
+function dedupe(issues: FieldIssue[]): FieldIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.path}\u0000${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

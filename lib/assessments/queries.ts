@@ -1,0 +1,144 @@
+// Reading assessments (visits) and a patient's current flags. Every query takes the acting user
+// first and scopes by actor.clinicId: another clinic's visit is indistinguishable from a missing one.
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { NotFoundError } from "@/lib/errors/app-errors";
+import { evaluate } from "@/lib/clinical/evaluate";
+import { MEASURE_CODES } from "@/lib/clinical/measures";
+import type { Evaluation } from "@/lib/clinical/types";
+import { loadPatientHistory } from "@/lib/patients/evaluation";
+import { isUuid } from "@/lib/validation/parse";
+
+type Tx = Prisma.TransactionClient | PrismaClient;
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+export interface MeasureValueView {
+  code: string;
+  side: "left" | "right" | "none";
+  value: number;
+  method: string | null;
+}
+
+/** A visit as the API and the pages see it: plain JSON, instants as ISO strings. */
+export interface AssessmentView {
+  id: string;
+  patientId: string;
+  takenAt: string;
+  measures: MeasureValueView[];
+  redFlags: string[];
+  notes: string | null;
+  rater: PersonRef;
+  createdAt: string;
+  amendedAt: string | null;
+  amendedBy: PersonRef | null;
+  amendReason: string | null;
+  deletedAt: string | null;
+  deletedBy: PersonRef | null;
+  deleteReason: string | null;
+}
+
+const assessmentSelect = {
+  id: true,
+  patientId: true,
+  takenAt: true,
+  redFlags: true,
+  notes: true,
+  createdAt: true,
+  amendedAt: true,
+  amendedById: true,
+  amendReason: true,
+  deletedAt: true,
+  deletedById: true,
+  deleteReason: true,
+  rater: { select: { id: true, name: true } },
+  measures: { select: { code: true, side: true, value: true, method: true } },
+} satisfies Prisma.AssessmentSelect;
+
+type AssessmentRow = Prisma.AssessmentGetPayload<{ select: typeof assessmentSelect }>;
+
+const catalogOrder = new Map<string, number>(MEASURE_CODES.map((code, index) => [code, index]));
+const sideOrder = { left: 0, right: 1, none: 2 } as const;
+
+/** Measures in catalog order, left before right, so every reader sees one stable order. */
+function sortedMeasures(measures: AssessmentRow["measures"]): MeasureValueView[] {
+  return [...measures]
+    .sort((a, b) => (catalogOrder.get(a.code) ?? 999) - (catalogOrder.get(b.code) ?? 999) || sideOrder[a.side] - sideOrder[b.side])
+    .map((m) => ({ code: m.code, side: m.side, value: m.value, method: m.method }));
+}
+
+async function toViews(tx: Tx, clinicId: string, rows: AssessmentRow[]): Promise<AssessmentView[]> {
+  // Amending and deleting users have no relation in the schema; one query resolves their names.
+  const ids = new Set<string>();
+  for (const row of rows) {
+    if (row.amendedById) ids.add(row.amendedById);
+    if (row.deletedById) ids.add(row.deletedById);
+  }
+  const users = ids.size
+    ? await tx.user.findMany({ where: { clinicId, id: { in: [...ids] } }, select: { id: true, name: true } })
+    : [];
+  const byId = new Map(users.map((u) => [u.id, u]));
+  const person = (id: string | null): PersonRef | null => (id ? (byId.get(id) ?? { id, name: "unknown user" }) : null);
+  return rows.map((row) => ({
+    id: row.id,
+    patientId: row.patientId,
+    takenAt: row.takenAt.toISOString(),
+    measures: sortedMeasures(row.measures),
+    redFlags: row.redFlags,
+    notes: row.notes,
+    rater: { id: row.rater.id, name: row.rater.name },
+    createdAt: row.createdAt.toISOString(),
+    amendedAt: row.amendedAt?.toISOString() ?? null,
+    amendedBy: person(row.amendedById),
+    amendReason: row.amendReason,
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+    deletedBy: person(row.deletedById),
+    deleteReason: row.deleteReason,
+  }));
+}
+
+/** One visit of the clinic, deleted or not; used by the mutations inside their transaction too. */
+export async function readAssessment(tx: Tx, clinicId: string, id: string): Promise<AssessmentView> {
+  if (!isUuid(id)) throw new NotFoundError("assessment");
+  const row = await tx.assessment.findFirst({ where: { id, clinicId }, select: assessmentSelect });
+  if (!row) throw new NotFoundError("assessment");
+  const [view] = await toViews(tx, clinicId, [row]);
+  return view!;
+}
+
+export async function getAssessment(actor: Actor, id: string): Promise<AssessmentView> {
+  return readAssessment(db, actor.clinicId, id);
+}
+
+async function assertPatientVisible(actor: Actor, patientId: string): Promise<void> {
+  if (!isUuid(patientId)) throw new NotFoundError("patient");
+  const patient = await db.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId }, select: { id: true } });
+  if (!patient) throw new NotFoundError("patient");
+}
+
+/** A patient's visits, oldest first; deleted ones only when asked (the history page's "show deleted"). */
+export async function listAssessments(
+  actor: Actor,
+  patientId: string,
+  options: { includeDeleted?: boolean } = {},
+): Promise<AssessmentView[]> {
+  await assertPatientVisible(actor, patientId);
+  const rows = await db.assessment.findMany({
+    where: { clinicId: actor.clinicId, patientId, ...(options.includeDeleted ? {} : { deletedAt: null }) },
+    orderBy: [{ takenAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    select: assessmentSelect,
+  });
+  return toViews(db, actor.clinicId, rows);
+}
+
+/** The flag engine's evaluation (contract section 2) of the patient's visits, deleted ones left out. */
+export async function getPatientFlags(actor: Actor, patientId: string): Promise<Evaluation> {
+  if (!isUuid(patientId)) throw new NotFoundError("patient");
+  const history = await loadPatientHistory(db, actor.clinicId, patientId);
+  if (!history) throw new NotFoundError("patient");
+  return evaluate(history);
+}

@@ -1,0 +1,60 @@
+// Reading a patient's treatment events (newest first), scoped by the actor's clinic.
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { NotFoundError } from "@/lib/errors/app-errors";
+import { isUuid } from "@/lib/validation/parse";
+import type { TreatmentKind } from "./schemas";
+
+export interface TreatmentView {
+  id: string;
+  patientId: string;
+  kind: TreatmentKind;
+  text: string | null;
+  occurredAt: string;
+  createdBy: { id: string; name: string };
+  createdAt: string;
+  deletedAt: string | null;
+}
+
+export const treatmentSelect = {
+  id: true,
+  patientId: true,
+  kind: true,
+  text: true,
+  occurredAt: true,
+  createdById: true,
+  createdAt: true,
+  deletedAt: true,
+} satisfies Prisma.TreatmentEventSelect;
+
+type TreatmentRow = Prisma.TreatmentEventGetPayload<{ select: typeof treatmentSelect }>;
+
+export async function toTreatmentViews(tx: Prisma.TransactionClient | PrismaClient, clinicId: string, rows: TreatmentRow[]): Promise<TreatmentView[]> {
+  // TreatmentEvent has no relation to User in the schema; one query resolves the names.
+  const ids = [...new Set(rows.map((r) => r.createdById))];
+  const users = ids.length ? await tx.user.findMany({ where: { clinicId, id: { in: ids } }, select: { id: true, name: true } }) : [];
+  const byId = new Map(users.map((u) => [u.id, u]));
+  return rows.map((r) => ({
+    id: r.id,
+    patientId: r.patientId,
+    kind: r.kind,
+    text: r.text,
+    occurredAt: r.occurredAt.toISOString(),
+    createdBy: byId.get(r.createdById) ?? { id: r.createdById, name: "unknown user" },
+    createdAt: r.createdAt.toISOString(),
+    deletedAt: r.deletedAt?.toISOString() ?? null,
+  }));
+}
+
+export async function listTreatments(actor: Actor, patientId: string, options: { includeDeleted?: boolean } = {}): Promise<TreatmentView[]> {
+  if (!isUuid(patientId)) throw new NotFoundError("patient");
+  const patient = await db.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId }, select: { id: true } });
+  if (!patient) throw new NotFoundError("patient");
+  const rows = await db.treatmentEvent.findMany({
+    where: { clinicId: actor.clinicId, patientId, ...(options.includeDeleted ? {} : { deletedAt: null }) },
+    orderBy: [{ occurredAt: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+    select: treatmentSelect,
+  });
+  return toTreatmentViews(db, actor.clinicId, rows);
+}
