@@ -1,0 +1,84 @@
+// One place that turns errors into the contract's error JSON (contract section 3):
+// { "error": CODE, "message": TEXT, "issues": [{ "path": "...", "message": "..." }] }.
+// Unexpected errors are logged on the server and answered with a bare 500: no stack, no SQL.
+import { ZodError } from "zod";
+import { AppError, type FieldIssue } from "@/lib/errors/app-errors";
+import type { Actor } from "@/lib/auth/actor";
+
+export interface ErrorBody {
+  error: string;
+  message: string;
+  issues: FieldIssue[];
+}
+
+/** API answers carry clinical data: never cache them in shared or browser caches. */
+const NO_STORE = { "Cache-Control": "no-store" } as const;
+
+/** `["measures", 1, "value"]` → `"measures[1].value"`, the same style the flags CLI uses. */
+export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}
+
+export function zodIssues(error: ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }));
+}
+
+/** The status and body for any thrown value; `unexpected` says whether it deserves a log line. */
+export function errorToBody(error: unknown): { status: number; body: ErrorBody; unexpected: boolean } {
+  if (error instanceof AppError) {
+    return { status: error.status, body: { error: error.code, message: error.message, issues: error.issues }, unexpected: false };
+  }
+  if (error instanceof ZodError) {
+    return {
+      status: 400,
+      body: { error: "validation", message: "Some fields are not valid.", issues: zodIssues(error) },
+      unexpected: false,
+    };
+  }
+  return {
+    status: 500,
+    body: { error: "internal", message: "Something went wrong on the server. Please try again.", issues: [] },
+    unexpected: true,
+  };
+}
+
+export function jsonResponse(data: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  for (const [key, value] of Object.entries(NO_STORE)) if (!headers.has(key)) headers.set(key, value);
+  return Response.json(data, { ...init, headers });
+}
+
+export function errorResponse(error: unknown, request?: Request): Response {
+  const { status, body, unexpected } = errorToBody(error);
+  if (unexpected) {
+    const where = request ? `${request.method} ${new URL(request.url).pathname}` : "request";
+    console.error(`[stride] unexpected error in ${where}:`, error);
+  }
+  const headers: Record<string, string> = {};
+  if (status === 401) headers["WWW-Authenticate"] = 'Bearer realm="stride"';
+  return jsonResponse(body, { status, headers });
+}
+
+export type Authenticate = (request: Request) => Promise<Actor>;
+
+/**
+ * Route-handler wrapper: authenticates the request (session cookie or bearer token), runs the
+ * handler with the actor, and turns whatever it throws into the contract's error JSON. A handler
+ * returns a Response, or plain data that is sent as JSON with status 200.
+ */
+export function createHandleApi(authenticate: Authenticate) {
+  return async function handleApi(request: Request, handler: (actor: Actor) => Promise<unknown>): Promise<Response> {
+    try {
+      const actor = await authenticate(request);
+      const result = await handler(actor);
+      return result instanceof Response ? result : jsonResponse(result);
+    } catch (error) {
+      return errorResponse(error, request);
+    }
+  };
+}

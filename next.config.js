@@ -1,0 +1,33 @@
+// Next.js configuration (ESM: package.json has "type": "module").
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // `next dev` only serves its scripts to localhost by default; tests and docs use 127.0.0.1.
+  allowedDevOrigins: ["127.0.0.1"],
+  // Server-only packages with native code, WASM or runtime file lookups: load them from
+  // node_modules at run time instead of bundling them.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "@prisma/schema-engine-wasm",
+    "@prisma/adapter-pg",
+    "@node-rs/argon2",
+    "pg",
+  ],
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "same-origin" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;
