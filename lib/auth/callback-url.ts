@@ -1,0 +1,8 @@
+// Where to go after signing in. Only a path on this site is accepted (no open redirect).
+export function safeCallbackUrl(value: unknown, fallback = "/patients"): string {
+  if (typeof value !== "string" || value.length > 2000) return fallback;
+  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  if (/[\u0000-\u001f]/.test(value)) return fallback;
+  if (value === "/login" || value.startsWith("/login?") || value.startsWith("/api/")) return fallback;
+  return value;
+}

@@ -1,0 +1,171 @@
+// next-auth (v4) configuration: email + password, sessions as a signed, encrypted JWT cookie
+// (nothing kept in server memory, so several app servers can share one database).
+import type { AuthOptions, User as NextAuthUser } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { dummyPasswordHash, verifyPassword } from "@/lib/users/passwords";
+import type { Role } from "./actor";
+import { authSecret, claimsFromToken } from "./session-token";
+
+declare module "next-auth" {
+  interface User {
+    clinicId: string;
+    role: Role;
+    clinicName: string;
+  }
+  interface Session {
+    user: { id: string; name: string; email: string; clinicId: string; role: Role; clinicName: string };
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    userId?: string;
+    clinicId?: string;
+    role?: Role;
+    clinicName?: string;
+  }
+}
+
+/** A clinic shift: long enough not to interrupt a day, short enough that a lost laptop expires. */
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().min(3).max(320),
+  password: z.string().min(1).max(256),
+});
+
+function sourceAddressOf(headers: Record<string, unknown> | undefined): string | undefined {
+  const forwarded = headers?.["x-forwarded-for"];
+  if (typeof forwarded === "string" && forwarded) return forwarded.split(",")[0]!.trim();
+  const real = headers?.["x-real-ip"];
+  return typeof real === "string" && real ? real : undefined;
+}
+
+async function recordSignIn(
+  outcome: "success" | "failure",
+  user: { id: string; clinicId: string } | null,
+  sourceAddress: string | undefined,
+): Promise<void> {
+  try {
+    await db.auditEvent.create({
+      data: {
+        clinicId: user?.clinicId ?? null,
+        userId: user?.id ?? null,
+        action: `auth.signin.${outcome}`,
+        entityType: user ? "User" : null,
+        entityId: user?.id ?? null,
+        sourceAddress: sourceAddress ?? null,
+      },
+      select: { id: true },
+    });
+  } catch (error) {
+    // The audit trail must not decide whether someone can sign in; log and carry on.
+    console.error("[stride] could not record sign-in audit event:", error);
+  }
+}
+
+/**
+ * Checks an email and password. Unknown emails, inactive users and wrong passwords all take one
+ * argon2 verification and all answer null, so neither timing nor the message tells them apart.
+ */
+export async function authenticateWithPassword(
+  rawEmail: unknown,
+  rawPassword: unknown,
+  sourceAddress?: string,
+): Promise<NextAuthUser | null> {
+  const parsed = credentialsSchema.safeParse({ email: rawEmail, password: rawPassword });
+  if (!parsed.success) {
+    await verifyPassword(await dummyPasswordHash(), "x");
+    return null;
+  }
+  const { email, password } = parsed.data;
+  const user = await db.user.findUnique({
+    where: { email },
+    select: {
+      id: true,
+      clinicId: true,
+      name: true,
+      email: true,
+      role: true,
+      active: true,
+      passwordHash: true,
+      clinic: { select: { name: true } },
+    },
+  });
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (!user || !ok || !user.active) {
+    await recordSignIn("failure", user ? { id: user.id, clinicId: user.clinicId } : null, sourceAddress);
+    return null;
+  }
+  await recordSignIn("success", user, sourceAddress);
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    clinicId: user.clinicId,
+    role: user.role,
+    clinicName: user.clinic.name,
+  };
+}
+
+export const authOptions: AuthOptions = {
+  secret: authSecret(),
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
+  jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email and password",
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
+      async authorize(credentials, req) {
+        return authenticateWithPassword(
+          credentials?.email,
+          credentials?.password,
+          sourceAddressOf(req?.headers as Record<string, unknown> | undefined),
+        );
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.userId = user.id;
+        token.clinicId = user.clinicId;
+        token.role = user.role;
+        token.name = user.name;
+        token.clinicName = user.clinicName;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      const claims = claimsFromToken(token as Record<string, unknown>);
+      if (claims) {
+        session.user = {
+          id: claims.userId,
+          name: claims.name,
+          email: typeof token.email === "string" ? token.email : "",
+          clinicId: claims.clinicId,
+          role: claims.role,
+          clinicName: claims.clinicName,
+        };
+      }
+      return session;
+    },
+    // Only ever redirect within this site, whatever host or port it is reached on.
+    async redirect({ url, baseUrl }) {
+      if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
+      try {
+        if (new URL(url).origin === new URL(baseUrl).origin) return url;
+      } catch {
+        // fall through
+      }
+      return baseUrl;
+    },
+  },
+};

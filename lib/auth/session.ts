@@ -1,0 +1,77 @@
+// Who is asking. Pages and server actions call requireActor(); API route handlers call
+// requireApiActor(request). Both re-check the user in the database, so a deactivated user or a
+// user moved to another clinic loses access at once, not when the cookie expires.
+import { cache } from "react";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db/client";
+import { UnauthenticatedError } from "@/lib/errors/app-errors";
+import type { Actor, Role } from "./actor";
+import { actorForBearerToken } from "./api-tokens";
+import { parseCookieHeader, readSessionClaims, type SessionClaims } from "./session-token";
+
+/** The signed-in clinician, with what the app shell shows. */
+export interface SessionActor extends Actor {
+  via: "session";
+  name: string;
+  email: string;
+  role: Role;
+  clinicName: string;
+}
+
+async function actorFromClaims(claims: SessionClaims | null, sourceAddress?: string): Promise<SessionActor | null> {
+  if (!claims) return null;
+  const user = await db.user.findUnique({
+    where: { id: claims.userId },
+    select: { id: true, clinicId: true, role: true, name: true, email: true, active: true, clinic: { select: { name: true } } },
+  });
+  if (!user || !user.active || user.clinicId !== claims.clinicId) return null;
+  return {
+    userId: user.id,
+    clinicId: user.clinicId,
+    role: user.role,
+    via: "session",
+    name: user.name,
+    email: user.email,
+    clinicName: user.clinic.name,
+    sourceAddress,
+  };
+}
+
+/** The session's actor for this render, or null. Cached per request (layout and page share it). */
+export const currentActor = cache(async (): Promise<SessionActor | null> => {
+  const claims = await readSessionClaims(await cookies());
+  return actorFromClaims(claims);
+});
+
+/** For server components and server actions: the actor, or a redirect to the sign-in page. */
+export async function requireActor(): Promise<SessionActor> {
+  const actor = await currentActor();
+  if (!actor) redirect("/login");
+  return actor;
+}
+
+export function sourceAddressOf(request: Request): string | undefined {
+  const forwarded = request.headers.get("x-forwarded-for");
+  if (forwarded) return forwarded.split(",")[0]!.trim() || undefined;
+  return request.headers.get("x-real-ip") ?? undefined;
+}
+
+/**
+ * For route handlers: `Authorization: Bearer <token>` (a personal API token) when present,
+ * otherwise the session cookie. Throws UnauthenticatedError when neither identifies an active user.
+ */
+export async function requireApiActor(request: Request): Promise<Actor> {
+  const sourceAddress = sourceAddressOf(request);
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    const actor = match ? await actorForBearerToken(match[1]!, sourceAddress) : undefined;
+    if (!actor) throw new UnauthenticatedError("The API token is not valid, or has been revoked.");
+    return actor;
+  }
+  const claims = await readSessionClaims(parseCookieHeader(request.headers.get("cookie")));
+  const actor = await actorFromClaims(claims, sourceAddress);
+  if (!actor) throw new UnauthenticatedError();
+  return actor;
+}
