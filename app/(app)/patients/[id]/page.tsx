@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/session";
+import { NotFoundError } from "@/lib/errors/app-errors";
+import { getPatient, type PatientView } from "@/lib/patients/queries";
+import { ageInYears, formatDate } from "@/lib/format/dates";
+import { StatusBadge } from "@/components/patients/StatusBadge";
+import { SEX_LABELS, SIDE_LABELS, fullName } from "@/components/patients/labels";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+async function loadPatient(id: string): Promise<PatientView> {
+  const actor = await requireActor();
+  try {
+    return await getPatient(actor, id);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  try {
+    const patient = await loadPatient(id);
+    return { title: fullName(patient) };
+  } catch {
+    return { title: "Patient" };
+  }
+}
+
+export default async function PatientPage({ params }: Props) {
+  const { id } = await params;
+  const patient = await loadPatient(id);
+  const age = ageInYears(patient.birthDate);
+  return (
+    <>
+      <Link href="/patients" className="back-link no-print">
+        ← All patients
+      </Link>
+      <div className="page-header">
+        <div>
+          <h1>
+            {fullName(patient)}
+            {patient.archived ? <span className="archived-note">Archived</span> : null}
+          </h1>
+          <p>{patient.mrn ? `MRN ${patient.mrn}` : "No MRN recorded"}</p>
+        </div>
+        <StatusBadge status={patient.status} />
+      </div>
+      <section className="card" aria-labelledby="details-heading">
+        <h2 id="details-heading" className="visually-hidden">
+          Details
+        </h2>
+        <dl className="details">
+          <div>
+            <dt>Birth date</dt>
+            <dd>
+              {formatDate(patient.birthDate)}
+              {age !== undefined ? <span className="muted"> ({age} years)</span> : null}
+            </dd>
+          </div>
+          <div>
+            <dt>Sex</dt>
+            <dd>{SEX_LABELS[patient.sex]}</dd>
+          </div>
+          <div>
+            <dt>Height</dt>
+            <dd>{patient.heightCm} cm</dd>
+          </div>
+          <div>
+            <dt>Diagnosis side</dt>
+            <dd>{SIDE_LABELS[patient.diagnosisSide]}</dd>
+          </div>
+          <div>
+            <dt>Last assessed</dt>
+            <dd>{patient.lastAssessedAt ? formatDate(patient.lastAssessedAt) : "Not yet assessed"}</dd>
+          </div>
+        </dl>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireActor } from "@/lib/auth/session";
+import { listPatients } from "@/lib/patients/queries";
+import { PatientTable } from "@/components/patients/PatientTable";
+import { Pagination } from "@/components/patients/Pagination";
+
+export const metadata: Metadata = { title: "Patients" };
+export const dynamic = "force-dynamic";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function one(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function positiveInt(value: string | undefined): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
+}
+
+export default async function PatientsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const q = (one(params.q) ?? "").trim().slice(0, 100);
+  const includeArchived = one(params.archived) === "1";
+  const page = positiveInt(one(params.page));
+
+  const actor = await requireActor();
+  const result = await listPatients(actor, { q: q || undefined, page, includeArchived });
+
+  const query = new URLSearchParams();
+  if (q) query.set("q", q);
+  if (includeArchived) query.set("archived", "1");
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Patients</h1>
+          <p>{actor.clinicName}</p>
+        </div>
+      </div>
+
+      <form className="search-form no-print" role="search" action="/patients" method="get">
+        <div className="field">
+          <label htmlFor="patient-search">Search patients</label>
+          <input
+            id="patient-search"
+            className="input"
+            type="search"
+            name="q"
+            defaultValue={q}
+            maxLength={100}
+            placeholder="Name or MRN"
+            aria-describedby="patient-search-hint"
+          />
+          <span id="patient-search-hint" className="hint">
+            Given name, family name or MRN
+          </span>
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" name="archived" value="1" defaultChecked={includeArchived} />
+          Include archived
+        </label>
+        <button type="submit" className="button">
+          Search
+        </button>
+        {q || includeArchived ? (
+          <Link href="/patients" className="button button-secondary">
+            Clear
+          </Link>
+        ) : null}
+      </form>
+
+      <section className="card" aria-labelledby="patients-heading">
+        <h2 id="patients-heading" className="visually-hidden">
+          {q ? `Patients matching “${q}”` : "All patients"}
+        </h2>
+        {result.items.length > 0 ? (
+          <>
+            <PatientTable patients={result.items} caption={q ? `Patients matching “${q}”` : "Patients, by family name"} />
+            <Pagination page={result.page} pageSize={result.pageSize} total={result.total} query={query} />
+          </>
+        ) : (
+          <div className="empty-state">
+            {q ? (
+              <>
+                <h3>No patients match “{q}”</h3>
+                <p>Check the spelling, or search by MRN.</p>
+                <Link href="/patients" className="button button-secondary">
+                  Show all patients
+                </Link>
+              </>
+            ) : result.total > 0 ? (
+              <>
+                <h3>No patients on this page</h3>
+                <p>The list is shorter than that.</p>
+                <Link href="/patients" className="button button-secondary">
+                  Back to the first page
+                </Link>
+              </>
+            ) : (
+              <>
+                <h3>No patients yet</h3>
+                <p>Patients added to {actor.clinicName} will be listed here.</p>
+              </>
+            )}
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
