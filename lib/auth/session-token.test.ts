@@ -3,7 +3,7 @@ import { encode } from "next-auth/jwt";
 import { claimsFromToken, hasSessionCookie, parseCookieHeader, readSessionClaims } from "./session-token";
 
 const SECRET = "test-secret-test-secret-test-secret";
-const claims = { userId: "u1", clinicId: "c1", role: "clinician", name: "Dr Demo", clinicName: "Stride Demo Clinic" };
+const claims = { userId: "u1", clinicId: "c1", role: "clinician" as const, name: "Dr Demo", clinicName: "Stride Demo Clinic" };
 
 describe("session cookie helpers", () => {
   beforeEach(() => {
