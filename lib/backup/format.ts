@@ -147,11 +147,15 @@ export async function readBackup(
   const damaged = (why: string) => new CorruptBackupError(`${file} is damaged: ${why}; nothing was restored`);
 
   for await (const line of backupLines(file)) {
+    if (!header) {
+      // Checked at once, so a wrong file or version is named as such, not as "damaged".
+      header = parseHeader(line, file);
+      hash.update(`${line}\n`);
+      continue;
+    }
     if (pending !== undefined) {
       hash.update(`${pending}\n`);
-      if (!header) {
-        header = parseHeader(pending, file);
-      } else if (pending.startsWith("[")) {
+      if (pending.startsWith("[")) {
         if (tableIndex < 0) throw damaged("a row comes before any table");
         counts[tableIndex] = (counts[tableIndex] ?? 0) + 1;
         await onEntry?.({ kind: "row", line: pending }, header);
@@ -164,7 +168,8 @@ export async function readBackup(
     }
     pending = line;
   }
-  if (!header || pending === undefined) throw damaged("it is empty or truncated");
+  if (!header) throw damaged("it is empty");
+  if (pending === undefined) throw damaged("it is truncated (no checksum line at the end)");
   const trailer = parseJson<Partial<BackupTrailer>>(pending, damaged);
   if (trailer.end !== BACKUP_FORMAT || typeof trailer.sha256 !== "string") throw damaged("it is truncated (no checksum line at the end)");
   if (trailer.sha256 !== hash.digest("hex")) throw damaged("checksum mismatch");
