@@ -1,0 +1,166 @@
+// Reading referral notes, clinic-scoped: another clinic's note or patient is a 404. Also loads
+// what assembling a note needs (patient, history without deleted visits, evaluation, treatments).
+import { db } from "@/lib/db/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { NotFoundError } from "@/lib/errors/app-errors";
+import { isUuid } from "@/lib/validation/parse";
+import { evaluate } from "@/lib/clinical/evaluate";
+import type { Evaluation, PatientHistory } from "@/lib/clinical/types";
+import { loadPatientHistory } from "@/lib/patients/evaluation";
+import { SPECIALTY_LABELS, type ReferralSection, type Specialty, type Urgency } from "./schemas";
+import { parseSections } from "./sections";
+import type { AssembleInput, ReferralAuthor, ReferralTreatment } from "./assemble";
+
+type Tx = Prisma.TransactionClient | PrismaClient;
+
+export interface ReferralView {
+  id: string;
+  patientId: string;
+  patient: { givenName: string; familyName: string; birthDate: string; mrn: string | null };
+  specialty: Specialty;
+  specialtyLabel: string;
+  urgency: Urgency;
+  status: "draft" | "final" | "superseded";
+  version: number;
+  supersedesId: string | null;
+  /** The newer version that replaces this one, when there is one (draft or final). */
+  supersededBy: { id: string; version: number; status: "draft" | "final" | "superseded" } | null;
+  sections: ReferralSection[];
+  comment: string | null;
+  author: ReferralAuthor & { id: string };
+  createdAt: string;
+  updatedAt: string;
+  finalizedAt: string | null;
+  finalizedBy: { id: string; name: string } | null;
+}
+
+export const referralSelect = {
+  id: true,
+  patientId: true,
+  specialty: true,
+  urgency: true,
+  status: true,
+  version: true,
+  supersedesId: true,
+  sections: true,
+  comment: true,
+  createdAt: true,
+  updatedAt: true,
+  finalizedAt: true,
+  finalizedById: true,
+  patient: { select: { givenName: true, familyName: true, birthDate: true, mrn: true } },
+  author: { select: { id: true, name: true, registrationNumber: true, clinic: { select: { name: true } } } },
+} satisfies Prisma.ReferralSelect;
+
+type ReferralRow = Prisma.ReferralGetPayload<{ select: typeof referralSelect }>;
+
+async function toView(tx: Tx, clinicId: string, row: ReferralRow): Promise<ReferralView> {
+  const [finaliser, newer] = await Promise.all([
+    row.finalizedById ? tx.user.findFirst({ where: { id: row.finalizedById, clinicId }, select: { id: true, name: true } }) : null,
+    tx.referral.findFirst({
+      where: { clinicId, supersedesId: row.id },
+      orderBy: { version: "desc" },
+      select: { id: true, version: true, status: true },
+    }),
+  ]);
+  return {
+    id: row.id,
+    patientId: row.patientId,
+    patient: { ...row.patient, birthDate: row.patient.birthDate.toISOString().slice(0, 10) },
+    specialty: row.specialty as Specialty,
+    specialtyLabel: SPECIALTY_LABELS[row.specialty as Specialty] ?? row.specialty,
+    urgency: row.urgency,
+    status: row.status,
+    version: row.version,
+    supersedesId: row.supersedesId,
+    supersededBy: newer,
+    sections: parseSections(row.sections),
+    comment: row.comment,
+    author: { id: row.author.id, name: row.author.name, registrationNumber: row.author.registrationNumber, clinicName: row.author.clinic.name },
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    finalizedAt: row.finalizedAt ? row.finalizedAt.toISOString() : null,
+    finalizedBy: finaliser,
+  };
+}
+
+export async function getReferral(actor: Actor, id: string, tx: Tx = db): Promise<ReferralView> {
+  if (!isUuid(id)) throw new NotFoundError("referral");
+  const row = await tx.referral.findFirst({ where: { id, clinicId: actor.clinicId }, select: referralSelect });
+  if (!row) throw new NotFoundError("referral");
+  return toView(tx, actor.clinicId, row);
+}
+
+export interface ReferralSummary {
+  id: string;
+  specialty: Specialty;
+  specialtyLabel: string;
+  urgency: Urgency;
+  status: "draft" | "final" | "superseded";
+  version: number;
+  createdAt: string;
+  finalizedAt: string | null;
+  authorName: string;
+}
+
+/** A patient's notes, newest first. */
+export async function listReferrals(actor: Actor, patientId: string): Promise<ReferralSummary[]> {
+  if (!isUuid(patientId)) throw new NotFoundError("patient");
+  const patient = await db.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId }, select: { id: true } });
+  if (!patient) throw new NotFoundError("patient");
+  const rows = await db.referral.findMany({
+    where: { clinicId: actor.clinicId, patientId },
+    orderBy: [{ createdAt: "desc" }, { version: "desc" }],
+    select: { id: true, specialty: true, urgency: true, status: true, version: true, createdAt: true, finalizedAt: true, author: { select: { name: true } } },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    specialty: r.specialty as Specialty,
+    specialtyLabel: SPECIALTY_LABELS[r.specialty as Specialty] ?? r.specialty,
+    urgency: r.urgency,
+    status: r.status,
+    version: r.version,
+    createdAt: r.createdAt.toISOString(),
+    finalizedAt: r.finalizedAt ? r.finalizedAt.toISOString() : null,
+    authorName: r.author.name,
+  }));
+}
+
+export type ReferralContext = Omit<AssembleInput, "specialty" | "urgency" | "comment" | "asOf"> & { history: PatientHistory; evaluation: Evaluation };
+
+/** Everything the note is assembled from, for one patient of the actor's clinic. */
+export async function loadReferralContext(tx: Tx, actor: Actor, patientId: string): Promise<ReferralContext> {
+  if (!isUuid(patientId)) throw new NotFoundError("patient");
+  const patient = await tx.patient.findFirst({
+    where: { id: patientId, clinicId: actor.clinicId },
+    select: { givenName: true, familyName: true, birthDate: true, sex: true, diagnosisSide: true, mrn: true },
+  });
+  if (!patient) throw new NotFoundError("patient");
+  const [history, treatments, author] = await Promise.all([
+    loadPatientHistory(tx, actor.clinicId, patientId),
+    tx.treatmentEvent.findMany({
+      where: { clinicId: actor.clinicId, patientId, deletedAt: null },
+      orderBy: { occurredAt: "asc" },
+      select: { kind: true, text: true, occurredAt: true },
+    }),
+    loadAuthor(tx, actor),
+  ]);
+  const h = history ?? { assessments: [] };
+  return {
+    patient: { ...patient, birthDate: patient.birthDate.toISOString().slice(0, 10) },
+    history: h,
+    evaluation: evaluate(h),
+    treatments: treatments.map((t): ReferralTreatment => ({ kind: t.kind, text: t.text, occurredAt: t.occurredAt.toISOString() })),
+    author,
+  };
+}
+
+export async function loadAuthor(tx: Tx, actor: Actor): Promise<ReferralAuthor> {
+  const user = await tx.user.findFirst({
+    where: { id: actor.userId, clinicId: actor.clinicId },
+    select: { name: true, registrationNumber: true, clinic: { select: { name: true } } },
+  });
+  if (!user) throw new NotFoundError("user");
+  return { name: user.name, registrationNumber: user.registrationNumber, clinicName: user.clinic.name };
+}
