@@ -2,6 +2,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The build type-checks what it ships (app, components, lib); tests and scripts are checked by
+  // `npm run typecheck`, so a typo in a test can never stop a clinic's `npm start`.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   reactStrictMode: true,
   // `next dev` only serves its scripts to localhost by default; tests and docs use 127.0.0.1.
   allowedDevOrigins: ["127.0.0.1"],
