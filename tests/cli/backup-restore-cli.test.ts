@@ -24,7 +24,7 @@ const cli = (args: string[], pgliteDir: string) => runScriptAsync("scripts/cli.t
 const lastLine = (text: string) => text.trim().split("\n").at(-1) ?? "";
 
 beforeAll(async () => {
-  server = await startEmbeddedServer(databaseConfig({ PGLITE_DIR: sourceDir }));
+  server = await startEmbeddedServer(databaseConfig(cleanEnv({ PGLITE_DIR: sourceDir })));
   await applyMigrations(server.url);
   const client = createPrismaClient({ kind: "pglite", url: server.url });
   try {
