@@ -10,6 +10,7 @@ import { BackupError, readBackup, type BackupHeader } from "./format";
 import { applicationTables, appliedMigrations, columnSequences, quoteIdent, useExactTextForms, type TableInfo } from "./schema";
 
 const BATCH_ROWS = 500;
+const PROGRESS_EVERY = 50_000;
 
 export class RestoreRefusedError extends BackupError {
   override name = "RestoreRefusedError";
@@ -70,18 +71,22 @@ export async function restoreBackup(
       rows += batch.length;
       batch = [];
     };
+    let tableRows = 0;
+    const done = () => current && options.log?.(`  ${current.name}: ${tableRows} rows`);
     await readBackup(file, async (entry) => {
       if (entry.kind === "table") {
         await flush();
-        if (current) options.log?.(`  ${current.name}: restored`);
+        done();
         current = byName.get(entry.name);
+        tableRows = 0;
         return;
       }
       batch.push(entry.line);
+      if (++tableRows % PROGRESS_EVERY === 0) options.log?.(`  ${current?.name}: ${tableRows} rows…`);
       if (batch.length >= BATCH_ROWS) await flush();
     });
     await flush();
-    if (current) options.log?.(`  ${current.name}: restored`);
+    done();
 
     await resetSequences(client, tables, header);
     await client.query("COMMIT");
