@@ -2,7 +2,7 @@
 // patient of another clinic is indistinguishable from one that does not exist.
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { NotFoundError, ValidationError } from "@/lib/errors/app-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { zodIssues } from "@/lib/http/responses";
@@ -85,38 +85,55 @@ export interface PatientPage {
   pageSize: number;
 }
 
-/** Search terms: every whitespace-separated word must match a name or the MRN. */
-export function searchWhere(q: string | undefined): Prisma.PatientWhereInput[] {
-  const terms = (q ?? "").split(/\s+/).filter(Boolean).slice(0, 5);
-  return terms.map((term) => ({
-    OR: [
-      { givenName: { contains: term, mode: "insensitive" as const } },
-      { familyName: { contains: term, mode: "insensitive" as const } },
-      { mrn: { contains: term, mode: "insensitive" as const } },
-    ],
-  }));
+/** Search terms: every whitespace-separated word must match a name or the MRN (at most 5 words). */
+export function searchTerms(q: string | undefined): string[] {
+  return (q ?? "").split(/\s+/).filter(Boolean).slice(0, 5);
 }
 
+/** A LIKE pattern that matches `term` literally anywhere: %, _ and \ in the term are not wildcards. */
+export function containsPattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function listWhere(actor: Actor, q: string | undefined, includeArchived: boolean): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`"clinicId" = ${actor.clinicId}::uuid`];
+  if (!includeArchived) conditions.push(Prisma.sql`"archived" = false`);
+  for (const term of searchTerms(q)) {
+    const pattern = containsPattern(term);
+    conditions.push(
+      Prisma.sql`("givenName" ILIKE ${pattern} ESCAPE '\\' OR "familyName" ILIKE ${pattern} ESCAPE '\\' OR "mrn" ILIKE ${pattern} ESCAPE '\\')`,
+    );
+  }
+  return Prisma.join(conditions, " AND ");
+}
+
+/**
+ * The clinic's patients, ordered by family then given name ignoring case ("de Souza" sorts with
+ * the Ds whatever the database's collation), paged. Raw SQL for the order and the literal search;
+ * the rows themselves are read through Prisma with the usual select.
+ */
 export async function listPatients(actor: Actor, options: ListPatientsOptions = {}): Promise<PatientPage> {
   const parsed = listPatientsInput.safeParse(options);
   if (!parsed.success) throw new ValidationError(zodIssues(parsed.error));
   const { q, page, pageSize, includeArchived } = parsed.data;
-  const where: Prisma.PatientWhereInput = {
-    clinicId: actor.clinicId,
-    ...(includeArchived ? {} : { archived: false }),
-    AND: searchWhere(q),
-  };
-  const [total, rows] = await db.$transaction([
-    db.patient.count({ where }),
-    db.patient.findMany({
-      where,
-      select: patientSelect,
-      orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { id: "asc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    }),
+  const where = listWhere(actor, q, includeArchived);
+  const [counted, ordered] = await db.$transaction([
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Patient" WHERE ${where}`,
+    db.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Patient" WHERE ${where}
+      ORDER BY lower("familyName"), lower("givenName"), "familyName", "givenName", id
+      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
   ]);
-  return { items: rows.map(toPatientView), total, page, pageSize };
+  const ids = ordered.map((row) => row.id);
+  const rows = ids.length
+    ? await db.patient.findMany({ where: { clinicId: actor.clinicId, id: { in: ids } }, select: patientSelect })
+    : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const items = ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toPatientView(row)] : [];
+  });
+  return { items, total: counted[0]?.total ?? 0, page, pageSize };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
