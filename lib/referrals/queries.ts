@@ -10,7 +10,7 @@ import type { Evaluation, PatientHistory } from "@/lib/clinical/types";
 import { loadPatientHistory } from "@/lib/patients/evaluation";
 import { SPECIALTY_LABELS, type ReferralSection, type Specialty, type Urgency } from "./schemas";
 import { parseSections } from "./sections";
-import type { AssembleInput, ReferralAuthor, ReferralTreatment } from "./assemble";
+import { suggestUrgency, type AssembleInput, type ReferralAuthor, type ReferralTreatment, type UrgencySuggestion } from "./assemble";
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 
@@ -163,4 +163,10 @@ export async function loadAuthor(tx: Tx, actor: Actor): Promise<ReferralAuthor> 
   });
   if (!user) throw new NotFoundError("user");
   return { name: user.name, registrationNumber: user.registrationNumber, clinicName: user.clinic.name };
+}
+
+/** What the "Create referral" form preselects: urgent for a red flag, with the reason. */
+export async function referralSuggestion(actor: Actor, patientId: string): Promise<UrgencySuggestion> {
+  const context = await loadReferralContext(db, actor, patientId);
+  return suggestUrgency(context.evaluation);
 }

@@ -81,6 +81,14 @@ export default async function PatientPage({ params }: Props) {
           </div>
         </dl>
       </section>
+      <nav className="no-print" aria-label="Referrals" style={{ display: "flex", gap: "0.75rem", marginTop: "1rem" }}>
+        <Link href={`/patients/${patient.id}/referrals/new`} className="button">
+          Create referral
+        </Link>
+        <Link href={`/patients/${patient.id}/referrals`} className="button button-secondary">
+          Referral notes
+        </Link>
+      </nav>
     </>
   );
 }
