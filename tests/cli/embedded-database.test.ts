@@ -18,7 +18,7 @@ const env = cleanEnv({ PGLITE_DIR: pgliteDir });
 let server: EmbeddedServer;
 
 beforeAll(async () => {
-  server = await startEmbeddedServer(databaseConfig({ PGLITE_DIR: pgliteDir }));
+  server = await startEmbeddedServer(databaseConfig(cleanEnv({ PGLITE_DIR: pgliteDir })));
 });
 afterAll(async () => {
   await server?.close();
