@@ -74,6 +74,16 @@ export const listPatientsInput = z.object({
     .max(MAX_PAGE_SIZE, `pageSize must be at most ${MAX_PAGE_SIZE}`)
     .default(DEFAULT_PAGE_SIZE),
   includeArchived: z.boolean().default(false),
+  /** name (default): family then given name; status: most urgent first; lastAssessed: most recent first. */
+  sort: z
+    .enum(["name", "status", "lastAssessed"], { error: (iss) => `sort must be name, status or lastAssessed, not ${JSON.stringify(iss.input)}` })
+    .default("name"),
+  /** Only patients with this stored status. */
+  status: z
+    .enum(["refer", "high", "moderate", "low", "none"], {
+      error: (iss) => `status must be refer, high, moderate, low or none, not ${JSON.stringify(iss.input)}`,
+    })
+    .optional(),
 });
 
 export type ListPatientsOptions = z.input<typeof listPatientsInput>;
@@ -95,9 +105,10 @@ export function containsPattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function listWhere(actor: Actor, q: string | undefined, includeArchived: boolean): Prisma.Sql {
+function listWhere(actor: Actor, q: string | undefined, includeArchived: boolean, status?: PatientStatus): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`"clinicId" = ${actor.clinicId}::uuid`];
   if (!includeArchived) conditions.push(Prisma.sql`"archived" = false`);
+  if (status) conditions.push(Prisma.sql`"status" = ${status}::"PatientStatus"`);
   for (const term of searchTerms(q)) {
     const pattern = containsPattern(term);
     conditions.push(
@@ -107,6 +118,13 @@ function listWhere(actor: Actor, q: string | undefined, includeArchived: boolean
   return Prisma.join(conditions, " AND ");
 }
 
+/** Sort keys placed before the name order (which breaks ties and keeps pages stable). */
+const sortPrefix = {
+  name: Prisma.empty,
+  status: Prisma.sql`CASE "status" WHEN 'refer' THEN 0 WHEN 'high' THEN 1 WHEN 'moderate' THEN 2 WHEN 'low' THEN 3 ELSE 4 END,`,
+  lastAssessed: Prisma.sql`"lastAssessedAt" DESC NULLS LAST,`,
+} as const;
+
 /**
  * The clinic's patients, ordered by family then given name ignoring case ("de Souza" sorts with
  * the Ds whatever the database's collation), paged. Raw SQL for the order and the literal search;
@@ -115,13 +133,13 @@ function listWhere(actor: Actor, q: string | undefined, includeArchived: boolean
 export async function listPatients(actor: Actor, options: ListPatientsOptions = {}): Promise<PatientPage> {
   const parsed = listPatientsInput.safeParse(options);
   if (!parsed.success) throw new ValidationError(zodIssues(parsed.error));
-  const { q, page, pageSize, includeArchived } = parsed.data;
-  const where = listWhere(actor, q, includeArchived);
+  const { q, page, pageSize, includeArchived, sort, status } = parsed.data;
+  const where = listWhere(actor, q, includeArchived, status);
   const [counted, ordered] = await db.$transaction([
     db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Patient" WHERE ${where}`,
     db.$queryRaw<{ id: string }[]>`
       SELECT id FROM "Patient" WHERE ${where}
-      ORDER BY lower("familyName"), lower("givenName"), "familyName", "givenName", id
+      ORDER BY ${sortPrefix[sort]} lower("familyName"), lower("givenName"), "familyName", "givenName", id
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
   ]);
   const ids = ordered.map((row) => row.id);

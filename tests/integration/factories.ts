@@ -50,3 +50,33 @@ export async function createPatient(clinicId: string, overrides: Partial<{ given
     select: { id: true, clinicId: true, givenName: true, familyName: true },
   });
 }
+
+/** A clinic with one user and a real API token for that user (for calling route handlers). */
+export async function createClinicWithToken(role: Role = "clinician") {
+  const { createApiTokenForEmail } = await import("@/lib/auth/api-tokens");
+  const setup = await createClinicWithActor(role);
+  const token = await createApiTokenForEmail(setup.user.email, "integration test");
+  return { ...setup, token: token.secret };
+}
+
+/** A second user (e.g. an admin) in an existing clinic, with an API token. */
+export async function createUserWithToken(clinicId: string, role: Role = "clinician") {
+  const { createApiTokenForEmail } = await import("@/lib/auth/api-tokens");
+  const user = await createUser(clinicId, { role });
+  const token = await createApiTokenForEmail(user.email, "integration test");
+  return { user, actor: actorFor(user), token: token.secret };
+}
+
+/** Rows a clinic holds, per table: "a failed request stores nothing" is checked by comparing these. */
+export async function countClinicRows(clinicId: string) {
+  const where = { clinicId };
+  // One after another: concurrent statements on several connections to the embedded PGlite
+  // server can interleave (see tests/integration/single-connection.ts).
+  const patients = await db.patient.count({ where });
+  const assessments = await db.assessment.count({ where });
+  const measures = await db.measureValue.count({ where });
+  const treatments = await db.treatmentEvent.count({ where });
+  const idempotencyKeys = await db.idempotencyKey.count({ where });
+  const auditEvents = await db.auditEvent.count({ where });
+  return { patients, assessments, measures, treatments, idempotencyKeys, auditEvents };
+}

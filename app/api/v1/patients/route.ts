@@ -1,6 +1,10 @@
-// GET /api/v1/patients?q=&page=&pageSize=&includeArchived= : the clinic's patients, with status.
+// GET  /api/v1/patients?q=&page=&pageSize=&includeArchived=&sort=&status= : the clinic's patients, with status.
+// POST /api/v1/patients: create one (201).
 import { handleApi } from "@/lib/http/api";
+import { jsonResponse } from "@/lib/http/responses";
+import { readJsonBody } from "@/lib/http/body";
 import { listPatients } from "@/lib/patients/queries";
+import { createPatient } from "@/lib/patients/mutations";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +17,15 @@ export function GET(request: Request): Promise<Response> {
       page: params.get("page") ?? undefined,
       pageSize: params.get("pageSize") ?? undefined,
       includeArchived: archived === "true" || archived === "1",
+      sort: (params.get("sort") ?? undefined) as "name" | undefined,
+      status: (params.get("status") ?? undefined) as "none" | undefined,
     });
+  });
+}
+
+export function POST(request: Request): Promise<Response> {
+  return handleApi(request, async (actor) => {
+    const body = await readJsonBody(request);
+    return jsonResponse(await createPatient(actor, body.value), { status: 201 });
   });
 }

@@ -1,0 +1,143 @@
+// Creating and editing patients (archive and restore are edits of `archived`; a patient is never
+// deleted). Each write runs in one transaction with its audit event.
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ConflictError, NotFoundError } from "@/lib/errors/app-errors";
+import { recordAudit } from "@/lib/audit/record";
+import { isUniqueViolation } from "@/lib/validation/db-errors";
+import { isUuid, parseInput } from "@/lib/validation/parse";
+import { toPatientView, type PatientView } from "./queries";
+import { refreshPatientStatus } from "./evaluation";
+import { WRITE_TRANSACTION } from "./lock";
+import { patientCreateSchema, patientUpdateSchema, PATIENT_UPDATE_FIELDS, type PatientUpdate } from "./schemas";
+
+// The same fields as queries.ts's select, so toPatientView accepts the row.
+const patientViewSelect = {
+  id: true,
+  givenName: true,
+  familyName: true,
+  birthDate: true,
+  sex: true,
+  heightCm: true,
+  mrn: true,
+  diagnosisSide: true,
+  archived: true,
+  status: true,
+  lastAssessedAt: true,
+} satisfies Prisma.PatientSelect;
+
+function mrnConflict(mrn: string): ConflictError {
+  return new ConflictError(`Another patient in this clinic already has MRN ${mrn}.`, [
+    { path: "mrn", message: `MRN ${mrn} is already used by another patient of this clinic` },
+  ]);
+}
+
+/** A YYYY-MM-DD string as the DATE column's value (midnight UTC). */
+function dateOnly(value: string): Date {
+  return new Date(`${value}T00:00:00Z`);
+}
+
+async function assertMrnFree(tx: Prisma.TransactionClient, clinicId: string, mrn: string | null | undefined, exceptId?: string) {
+  if (!mrn) return;
+  const taken = await tx.patient.findFirst({
+    where: { clinicId, mrn, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
+  if (taken) throw mrnConflict(mrn);
+}
+
+export async function createPatient(actor: Actor, input: unknown): Promise<PatientView> {
+  const data = parseInput(patientCreateSchema, input);
+  const mrn = data.mrn ?? null;
+  try {
+    return await db.$transaction(async (tx) => {
+      await assertMrnFree(tx, actor.clinicId, mrn);
+      const row = await tx.patient.create({
+        data: {
+          clinicId: actor.clinicId,
+          givenName: data.givenName,
+          familyName: data.familyName,
+          birthDate: dateOnly(data.birthDate),
+          sex: data.sex,
+          heightCm: data.heightCm,
+          mrn,
+          diagnosisSide: data.diagnosisSide,
+        },
+        select: patientViewSelect,
+      });
+      const view = toPatientView(row);
+      await recordAudit(tx, actor, {
+        action: "patient.create",
+        entityType: "Patient",
+        entityId: row.id,
+        details: { patient: { ...view } },
+      });
+      return view;
+    }, WRITE_TRANSACTION);
+  } catch (error) {
+    // Two requests with one new MRN: the unique index lets one in; the other is the same 409.
+    if (mrn && isUniqueViolation(error)) throw mrnConflict(mrn);
+    throw error;
+  }
+}
+
+type EditableField = Exclude<keyof PatientUpdate, "archived">;
+
+/** Edits fields and/or archives (`archived: true`) or restores (`archived: false`) a patient. */
+export async function updatePatient(actor: Actor, id: string, patch: unknown): Promise<PatientView> {
+  const data = parseInput(patientUpdateSchema, patch);
+  if (!isUuid(id)) throw new NotFoundError("patient");
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = await tx.patient.findFirst({ where: { id, clinicId: actor.clinicId }, select: patientViewSelect });
+      if (!before) throw new NotFoundError("patient");
+      const old = toPatientView(before);
+
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      for (const field of PATIENT_UPDATE_FIELDS) {
+        if (field === "archived") continue;
+        const next = data[field as EditableField];
+        if (next !== undefined && next !== old[field]) changes[field] = { from: old[field], to: next };
+      }
+      const archiveChange = data.archived !== undefined && data.archived !== old.archived ? data.archived : undefined;
+      if (Object.keys(changes).length === 0 && archiveChange === undefined) return old;
+
+      if (changes.mrn) await assertMrnFree(tx, actor.clinicId, data.mrn, id);
+      let row = await tx.patient.update({
+        where: { id },
+        data: {
+          ...(changes.givenName ? { givenName: data.givenName } : {}),
+          ...(changes.familyName ? { familyName: data.familyName } : {}),
+          ...(changes.birthDate ? { birthDate: dateOnly(data.birthDate!) } : {}),
+          ...(changes.sex ? { sex: data.sex } : {}),
+          ...(changes.heightCm ? { heightCm: data.heightCm } : {}),
+          ...(changes.mrn ? { mrn: data.mrn ?? null } : {}),
+          ...(changes.diagnosisSide ? { diagnosisSide: data.diagnosisSide } : {}),
+          ...(archiveChange !== undefined ? { archived: archiveChange } : {}),
+        },
+        select: patientViewSelect,
+      });
+      // Height (BMI), sex and age are inputs of the flag engine: the stored status follows them.
+      if (changes.heightCm || changes.sex || changes.birthDate) {
+        await refreshPatientStatus(tx, actor.clinicId, id);
+        row = await tx.patient.findFirstOrThrow({ where: { id, clinicId: actor.clinicId }, select: patientViewSelect });
+      }
+      if (Object.keys(changes).length > 0) {
+        await recordAudit(tx, actor, { action: "patient.update", entityType: "Patient", entityId: id, details: { changes } as Prisma.InputJsonValue });
+      }
+      if (archiveChange !== undefined) {
+        await recordAudit(tx, actor, {
+          action: archiveChange ? "patient.archive" : "patient.restore",
+          entityType: "Patient",
+          entityId: id,
+          details: { changes: { archived: { from: old.archived, to: archiveChange } } },
+        });
+      }
+      return toPatientView(row);
+    }, WRITE_TRANSACTION);
+  } catch (error) {
+    if (data.mrn && isUniqueViolation(error)) throw mrnConflict(data.mrn);
+    throw error;
+  }
+}
