@@ -37,8 +37,10 @@ test.describe("signing in and out", () => {
     await expect(page).toHaveURL(/\/login/);
     await expect(page.getByLabel("Password")).toBeFocused();
 
-    // An unknown email gets exactly the same answer.
+    // An unknown email gets exactly the same answer (wait for the server's answer, not the old alert).
+    const answered = page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials"));
     await fillSignIn(page, "nobody@clinic.test", "whatever-password");
+    expect((await answered).status()).toBe(401);
     await expect(page.getByRole("alert").filter({ hasText: WRONG_CREDENTIALS })).toBeVisible();
     await expect(page).toHaveURL(/\/login/);
   });

@@ -13,7 +13,13 @@ export const STATUS_LABELS: Record<PatientStatus, string> = {
 function Shape({ status }: { status: PatientStatus }) {
   switch (status) {
     case "refer":
-      return <polygon points="5,1 11,1 15,5 15,11 11,15 5,15 1,11 1,5" fill="currentColor" />;
+      // An octagon with a white bar, like a stop sign, so it never reads as the "low" circle.
+      return (
+        <>
+          <polygon points="4.7,0.5 11.3,0.5 15.5,4.7 15.5,11.3 11.3,15.5 4.7,15.5 0.5,11.3 0.5,4.7" fill="currentColor" />
+          <rect x="3.5" y="6.75" width="9" height="2.5" fill="#fff" />
+        </>
+      );
     case "high":
       return <polygon points="8,1 15,15 1,15" fill="currentColor" />;
     case "moderate":

@@ -1,0 +1,37 @@
+import { expect, signIn, test, USERS } from "./fixtures";
+
+test("the patient list works on a 768 px tablet and prints without navigation", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await signIn(page, USERS.demo);
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page.getByLabel("Search patients")).toBeVisible();
+
+  // The page itself never scrolls sideways (a wide table scrolls inside its own box).
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  // …and at 768 px the patient table fits without scrolling either.
+  const tableOverflow = await page.getByRole("table").evaluate((table) => table.parentElement!.scrollWidth - table.parentElement!.clientWidth);
+  expect(tableOverflow).toBeLessThanOrEqual(0);
+
+  // Touch targets: sign-out, search and patient links are at least 44 px tall.
+  for (const target of [
+    page.getByRole("button", { name: "Sign out" }),
+    page.getByRole("button", { name: "Search" }),
+    page.getByRole("table").getByRole("link").first(),
+  ]) {
+    const box = await target.boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+  }
+  await page.screenshot({ path: testInfo.outputPath("patients-768.png"), fullPage: true });
+
+  // The skip link is the first thing the keyboard reaches, and it is visible when focused.
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to main content" })).toBeFocused();
+  await expect(page.getByRole("link", { name: "Skip to main content" })).toBeInViewport();
+
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("banner")).toBeHidden();
+  await expect(page.getByRole("table")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("patients-print.png"), fullPage: true });
+});
