@@ -9,7 +9,7 @@ import { ConfigError, databaseConfig, demoEnabled, portFromEnv, type DatabaseCon
 import { startEmbeddedServer, type EmbeddedServer } from "@/lib/db/embedded";
 import { applyMigrations, MigrationError } from "@/lib/db/migrate";
 import { authSecret } from "@/lib/db/secret";
-import { buildIsStale } from "@/lib/db/build-check";
+import { buildIsStale, withBuildLock } from "@/lib/db/build-check";
 import { projectRoot } from "@/lib/db/paths";
 
 const dev = process.argv.includes("--dev");
@@ -33,10 +33,13 @@ async function main() {
 
   await seedIfEmpty(url, config);
 
-  if (!dev && buildIsStale()) {
-    log("Building the app (first start or changed sources; about a minute)…");
-    const build = spawnSync(process.execPath, [nextBin(), "build"], { cwd: projectRoot, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-    if (build.status !== 0) throw new ConfigError("next build failed (see above); fix the error and run npm start again.");
+  if (!dev) {
+    await withBuildLock(() => {
+      if (!buildIsStale()) return;
+      log("Building the app (first start or changed sources; about a minute)…");
+      const build = spawnSync(process.execPath, [nextBin(), "build"], { cwd: projectRoot, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+      if (build.status !== 0) throw new ConfigError("next build failed (see above); fix the error and run npm start again.");
+    });
   }
 
   const child = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(port)], {

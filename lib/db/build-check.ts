@@ -1,5 +1,5 @@
 // `npm start` builds when needed: no build yet, or sources newer than the last build.
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "./paths";
 
@@ -24,4 +24,43 @@ export function buildIsStale(root = projectRoot): boolean {
   const built = statSync(buildId).mtimeMs;
   const sources = [...SOURCE_DIRS, ...SOURCE_FILES].map((p) => newestMtime(path.join(root, p)));
   return Math.max(...sources) > built;
+}
+
+/**
+ * Runs `work` while holding `.next-build.lock`: two `npm start`s from one checkout (several app
+ * servers, or parallel test runs) must not build into `.next` at the same time. A lock whose
+ * owner died is taken over.
+ */
+export async function withBuildLock<T>(work: () => T, root = projectRoot): Promise<T> {
+  const lock = path.join(root, ".next-build.lock");
+  for (;;) {
+    try {
+      const fd = openSync(lock, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const owner = Number(readFileSync(lock, "utf8").trim() || "0");
+      if (!owner || !alive(owner)) {
+        rmSync(lock, { force: true });
+        continue;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
