@@ -1,0 +1,312 @@
+// Shapes one patient's history, the engine's evaluation and the treatment events into what the
+// trends page draws: per measure, the points of each side (with method, rater, flagged?), line
+// segments split where the method changed, the normal band, the MDC band around the baseline and
+// the trend sentence; grouped by link of the chain, on one shared time axis. Pure: every clinical
+// number comes from lib/clinical (catalog, evaluation, trends), nothing is recomputed here.
+//
+// Date range: it chooses which points are drawn and listed. The trend sentences, the baseline and
+// the MDC band always describe the WHOLE history (the engine's trend), because "since the
+// baseline" is what the flag rules and the referral note use; a narrower window must not silently
+// change what counts as real change. A note says when the baseline lies before the window.
+
+import { MEASURE_CODES, MEASURES, type ChainGroup, type MeasureCode, type Side } from "@/lib/clinical/measures";
+import { formatDate, formatValue } from "@/lib/clinical/format";
+import { mcidFor, mdcFor } from "@/lib/clinical/trends";
+import type { Evaluation, Trend } from "@/lib/clinical/types";
+import { timeDomain, timeTicks, valueDomain, type TimeTick } from "./axis";
+import { inRange, type ResolvedRange, type ShowSides } from "./range";
+import { singleValueSentence, trendSentence } from "./sentences";
+
+export interface ChartAssessment {
+  takenAt: string;
+  rater: string;
+  measures: readonly { code: string; side: Side; value: number; method?: string | null }[];
+}
+
+export interface ChartTreatment {
+  occurredAt: string;
+  label: string;
+}
+
+export interface ChartPoint {
+  time: number;
+  takenAt: string;
+  date: string;
+  value: number;
+  /** The value with its unit, as recorded ("12.5 cm"). */
+  display: string;
+  method: string | null;
+  rater: string;
+  /** Rule ids of flags that used this value. */
+  flags: string[];
+  /** The method differs from the previous value's (the line is broken here). */
+  methodChangedFromPrevious: boolean;
+  /** Line segment: increases at every change of method. */
+  segment: number;
+}
+
+export interface SideSeries {
+  side: Side;
+  /** Points inside the date range, oldest first. */
+  points: ChartPoint[];
+  /** How many values the whole history holds. */
+  totalCount: number;
+  baseline: { value: number; date: string };
+  /** baseline ± MDC (MDC from the engine; a percentage MDC is of the baseline); null when unrated. */
+  mdcBand: { low: number; high: number; mdc: number } | null;
+  sentence: string;
+  baselineBeforeRange: boolean;
+  trend: Trend | null;
+}
+
+/** One chart row per date: `${side}_${segment}` keys hold values, so segments never join. */
+export type ChartRow = { time: number } & Record<string, number>;
+
+export interface SeriesKey {
+  key: string;
+  side: Side;
+  segment: number;
+}
+
+export interface MeasureChart {
+  code: MeasureCode;
+  title: string;
+  unit: string;
+  unitSymbol: string;
+  series: SideSeries[];
+  rows: ChartRow[];
+  seriesKeys: SeriesKey[];
+  yDomain: [number, number];
+  /** Clamped to yDomain so an open-ended range ("30 s or more") still draws as a band. */
+  normalBand: { low: number; high: number; text: string } | null;
+  normalText: string | null;
+  methodChanges: { time: number; side: Side; method: string; date: string }[];
+  /** Text alternative for the chart. */
+  description: string;
+}
+
+export interface ChartGroup {
+  group: ChainGroup;
+  title: string;
+  charts: MeasureChart[];
+}
+
+export interface TreatmentMarker {
+  time: number;
+  date: string;
+  label: string;
+}
+
+export interface TrendsChartData {
+  groups: ChartGroup[];
+  xDomain: [number, number];
+  xTicks: TimeTick[];
+  treatments: TreatmentMarker[];
+  pointsShown: number;
+}
+
+export const CHAIN_ORDER: readonly ChainGroup[] = ["foot_ankle", "hip_pelvis", "symptoms_function"];
+export const GROUP_TITLES: Record<ChainGroup, string> = {
+  foot_ankle: "Foot and ankle",
+  hip_pelvis: "Hip and pelvis",
+  symptoms_function: "Symptoms and function",
+};
+const SIDE_ORDER: readonly Side[] = ["left", "right", "none"];
+
+export function seriesKey(side: Side, segment: number): string {
+  return `${side}_${segment}`;
+}
+
+/** "code|side|takenAt" → flag ids, from the inputs each flag names (with their dates). */
+export function flaggedValues(evaluation: Evaluation): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const flag of evaluation.flags) {
+    for (const input of flag.inputs) {
+      const key = `${input.code}|${input.side}|${input.takenAt}`;
+      const ids = map.get(key) ?? [];
+      if (!ids.includes(flag.id)) ids.push(flag.id);
+      map.set(key, ids);
+    }
+  }
+  return map;
+}
+
+interface RawPoint {
+  time: number;
+  takenAt: string;
+  value: number;
+  method: string | null;
+  rater: string;
+}
+
+/** Every (code, side) series of the history, oldest first. */
+function collectSeries(assessments: readonly ChartAssessment[]): Map<string, RawPoint[]> {
+  const ordered = assessments
+    .map((a) => ({ a, time: Date.parse(a.takenAt) }))
+    .sort((x, y) => x.time - y.time);
+  const all = new Map<string, RawPoint[]>();
+  for (const { a, time } of ordered) {
+    for (const m of a.measures) {
+      if (!(m.code in MEASURES)) continue;
+      const key = `${m.code}|${m.side}`;
+      const list = all.get(key) ?? [];
+      list.push({ time, takenAt: a.takenAt, value: m.value, method: m.method?.trim() || null, rater: a.rater });
+      all.set(key, list);
+    }
+  }
+  return all;
+}
+
+/** Marks changes of method (against the last value that had one, as the engine compares) and numbers segments. */
+function toChartPoints(code: MeasureCode, side: Side, raw: RawPoint[], flagged: Map<string, string[]>): ChartPoint[] {
+  let lastMethod: string | null = null;
+  let segment = 0;
+  return raw.map((p) => {
+    const changed = p.method !== null && lastMethod !== null && p.method !== lastMethod;
+    if (changed) segment++;
+    if (p.method !== null) lastMethod = p.method;
+    return {
+      time: p.time,
+      takenAt: p.takenAt,
+      date: formatDate(p.takenAt),
+      value: p.value,
+      display: formatValue(code, p.value),
+      method: p.method,
+      rater: p.rater,
+      flags: flagged.get(`${code}|${side}|${p.takenAt}`) ?? [],
+      methodChangedFromPrevious: changed,
+      segment,
+    };
+  });
+}
+
+function buildSeries(code: MeasureCode, side: Side, all: ChartPoint[], trend: Trend | null, range: ResolvedRange): SideSeries {
+  const first = all[0]!;
+  const mdc = trend ? trend.mdc : (mdcFor(code, first.value) ?? mcidFor(code, first.value));
+  const points = all.filter((p) => inRange(range, p.time));
+  return {
+    side,
+    points,
+    totalCount: all.length,
+    baseline: { value: first.value, date: first.date },
+    mdcBand: mdc === null ? null : { low: first.value - mdc, high: first.value + mdc, mdc },
+    sentence: trend ? trendSentence(trend) : singleValueSentence(code, side, first.value, first.takenAt),
+    baselineBeforeRange: range.start !== null && first.time < range.start,
+    trend,
+  };
+}
+
+function rowsOf(series: readonly SideSeries[]): { rows: ChartRow[]; keys: SeriesKey[] } {
+  const byTime = new Map<number, ChartRow>();
+  const keys: SeriesKey[] = [];
+  for (const s of series) {
+    for (const p of s.points) {
+      const key = seriesKey(s.side, p.segment);
+      if (!keys.some((k) => k.key === key)) keys.push({ key, side: s.side, segment: p.segment });
+      const row = byTime.get(p.time) ?? ({ time: p.time } as ChartRow);
+      row[key] = p.value;
+      byTime.set(p.time, row);
+    }
+  }
+  return { rows: [...byTime.values()].sort((a, b) => a.time - b.time), keys };
+}
+
+function describe(code: MeasureCode, series: readonly SideSeries[]): string {
+  const m = MEASURES[code];
+  const parts = series.map((s) => {
+    const n = s.points.length;
+    const shown = n === 0 ? "no values in the selected dates" : `${n} value${n === 1 ? "" : "s"} shown from ${s.points[0]!.date} to ${s.points[n - 1]!.date}`;
+    return `${s.side === "none" ? "" : `${s.side === "left" ? "Left" : "Right"}: `}${shown}. ${s.sentence}`;
+  });
+  const normal = m.normal?.text ? ` Normal: ${m.normal.text}.` : "";
+  return `${m.shortLabel} (${m.unit}).${normal} ${parts.join(" ")}`;
+}
+
+function buildChart(code: MeasureCode, series: SideSeries[]): MeasureChart {
+  const m = MEASURES[code];
+  const { rows, keys } = rowsOf(series);
+  const normal = m.normal && (m.normal.low !== undefined || m.normal.high !== undefined) ? m.normal : undefined;
+  const numbers: number[] = [];
+  for (const s of series) {
+    for (const p of s.points) numbers.push(p.value);
+    if (s.mdcBand) numbers.push(s.mdcBand.low, s.mdcBand.high);
+  }
+  if (numbers.length === 0) for (const s of series) numbers.push(s.baseline.value);
+  if (normal?.low !== undefined) numbers.push(normal.low);
+  if (normal?.high !== undefined) numbers.push(normal.high);
+  const yDomain = valueDomain(numbers, m.min, m.max);
+  const normalBand = normal
+    ? {
+        low: Math.max(normal.low ?? yDomain[0], yDomain[0]),
+        high: Math.min(normal.high ?? yDomain[1], yDomain[1]),
+        text: normal.text,
+      }
+    : null;
+  const methodChanges = series.flatMap((s) =>
+    s.points.filter((p) => p.methodChangedFromPrevious).map((p) => ({ time: p.time, side: s.side, method: p.method ?? "", date: p.date })),
+  );
+  return {
+    code,
+    title: m.shortLabel,
+    unit: m.unit,
+    unitSymbol: m.unitSymbol,
+    series,
+    rows,
+    seriesKeys: keys,
+    yDomain,
+    normalBand: normalBand && normalBand.low < normalBand.high ? normalBand : null,
+    normalText: m.normal?.text ?? null,
+    methodChanges,
+    description: describe(code, series),
+  };
+}
+
+export interface ChartDataInput {
+  assessments: readonly ChartAssessment[];
+  evaluation: Evaluation;
+  treatments: readonly ChartTreatment[];
+  range: ResolvedRange;
+}
+
+function sidesShown(show: ShowSides): ReadonlySet<Side> {
+  return new Set<Side>(show === "both" ? ["left", "right", "none"] : [show, "none"]);
+}
+
+export function buildTrendsChartData({ assessments, evaluation, treatments, range }: ChartDataInput): TrendsChartData {
+  const all = collectSeries(assessments);
+  const flagged = flaggedValues(evaluation);
+  const trends = new Map(evaluation.trends.map((t) => [`${t.code}|${t.side}`, t]));
+  const shown = sidesShown(range.show);
+
+  const groups: ChartGroup[] = CHAIN_ORDER.map((group) => ({ group, title: GROUP_TITLES[group], charts: [] }));
+  let pointsShown = 0;
+  for (const code of MEASURE_CODES) {
+    const series: SideSeries[] = [];
+    for (const side of SIDE_ORDER) {
+      const raw = all.get(`${code}|${side}`);
+      if (!raw || !shown.has(side)) continue;
+      const points = toChartPoints(code, side, raw, flagged);
+      series.push(buildSeries(code, side, points, trends.get(`${code}|${side}`) ?? null, range));
+    }
+    if (series.length === 0) continue;
+    pointsShown += series.reduce((n, s) => n + s.points.length, 0);
+    groups.find((g) => g.group === MEASURES[code].chainGroup)!.charts.push(buildChart(code, series));
+  }
+
+  const times = assessments.map((a) => Date.parse(a.takenAt)).concat(treatments.map((t) => Date.parse(t.occurredAt)));
+  const start = range.start ?? (times.length ? Math.min(...times) : 0);
+  const end = range.end ?? (times.length ? Math.max(...times) : 0);
+  const xDomain = timeDomain(start, end);
+  const markers = treatments
+    .map((t) => ({ time: Date.parse(t.occurredAt), date: formatDate(t.occurredAt), label: t.label }))
+    .filter((t) => t.time >= xDomain[0] && t.time <= xDomain[1])
+    .sort((a, b) => a.time - b.time);
+
+  return {
+    groups: groups.filter((g) => g.charts.length > 0),
+    xDomain,
+    xTicks: timeTicks(xDomain),
+    treatments: markers,
+    pointsShown,
+  };
+}

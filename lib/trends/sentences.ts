@@ -1,0 +1,46 @@
+// The sentence under each chart, in words, from the engine's trend output (lib/clinical/trends):
+// "Left lunge test distance +2.0 cm since 10 Jan 2026: real change, better." No number here is
+// computed afresh: delta, label, direction, plateau and method change all come from the Trend.
+
+import { MEASURES, type MeasureCode, type Side } from "@/lib/clinical/measures";
+import { formatAmount, formatDate, formatValue } from "@/lib/clinical/format";
+import type { Trend, TrendLabel } from "@/lib/clinical/types";
+
+export const LABEL_WORDS: Record<TrendLabel, string> = {
+  within_error: "no change beyond measurement error",
+  real_change: "real change",
+  important_change: "important change",
+  unrated: "unrated (no measurement error known for this measure)",
+};
+
+/** "Left lunge test distance", "Oswestry (ODI)": side first, then the short label. */
+export function seriesName(code: MeasureCode, side: Side): string {
+  const label = MEASURES[code].shortLabel;
+  if (side === "none") return label;
+  // Keep acronyms ("LEFS", "FAAM-ADL") as written; lower-case ordinary words after the side.
+  const rest = /^[A-Z][A-Z]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+  return `${side === "left" ? "Left" : "Right"} ${rest}`;
+}
+
+/** "+2.0 cm", "−3 points", "0 points". Uses the typographic minus so it reads as a sign. */
+export function signedAmount(code: MeasureCode, delta: number): string {
+  const sign = delta > 0 ? "+" : delta < 0 ? "\u2212" : "";
+  return `${sign}${formatAmount(code, delta)}`;
+}
+
+export function trendSentence(trend: Trend): string {
+  const name = seriesName(trend.code, trend.side);
+  let text = `${name} ${signedAmount(trend.code, trend.delta)} since ${formatDate(trend.baselineTakenAt)}: ${LABEL_WORDS[trend.label]}`;
+  // A direction only means something once the change is beyond measurement error.
+  const meaningful = trend.label === "real_change" || trend.label === "important_change" || trend.label === "unrated";
+  if (meaningful && (trend.direction === "better" || trend.direction === "worse")) text += `, ${trend.direction}`;
+  text += ".";
+  if (trend.plateau) text += " Plateau: the last three values lie within measurement error of each other.";
+  if (trend.methodChanged) text += " The method changed during this series: compare values across the change with care.";
+  return text;
+}
+
+/** For a series with a single value the engine gives no trend: say so rather than stay silent. */
+export function singleValueSentence(code: MeasureCode, side: Side, value: number, takenAt: string): string {
+  return `${seriesName(code, side)}: one value so far (${formatValue(code, value)} on ${formatDate(takenAt)}), no trend yet.`;
+}
