@@ -1,7 +1,11 @@
 // One audit event per write, in the same transaction as the write, so the trail can never
 // disagree with the data (a rolled-back write leaves no event, a committed one always has one).
 import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** Anything with an auditEvent delegate: a transaction client or the db client itself. */
+export type AuditWriter = Pick<Prisma.TransactionClient, "auditEvent">;
 
 export interface AuditEntry {
   action: string;
@@ -10,7 +14,7 @@ export interface AuditEntry {
   details?: Prisma.InputJsonValue;
 }
 
-export async function recordAudit(tx: Prisma.TransactionClient, actor: Actor, entry: AuditEntry): Promise<void> {
+export async function recordAudit(tx: Prisma.TransactionClient | AuditWriter, actor: Actor, entry: AuditEntry): Promise<void> {
   await tx.auditEvent.create({
     data: {
       clinicId: actor.clinicId,
@@ -29,4 +33,13 @@ function asObject(details: Prisma.InputJsonValue | undefined): Record<string, Pr
   if (details === undefined) return {};
   if (typeof details === "object" && details !== null && !Array.isArray(details)) return details as Record<string, Prisma.InputJsonValue>;
   return { value: details };
+}
+
+/**
+ * For events that accompany a read (patient.read, exports, token.use): there is no write to share a
+ * transaction with, so the event is written on its own. A failure to write it fails the request —
+ * a read that cannot be audited is not served.
+ */
+export async function recordAuditNow(actor: Actor, entry: AuditEntry): Promise<void> {
+  await recordAudit(db, actor, entry);
 }

@@ -2,7 +2,8 @@
 // does not hand out working tokens. SHA-256 (not argon2) is right here: tokens are 256-bit random.
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors/app-errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors/app-errors";
+import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "./actor";
 
 const TOKEN_PREFIX = "stride_";
@@ -24,8 +25,7 @@ export async function createApiTokenForEmail(email: string, name = "cli"): Promi
     select: { id: true, clinicId: true, active: true },
   });
   if (!user || !user.active) throw new NotFoundError(`active user with email ${email}`);
-  const secret = TOKEN_PREFIX + randomBytes(32).toString("base64url");
-  const prefix = secret.slice(0, TOKEN_PREFIX.length + 6);
+  const { secret, prefix } = newSecret();
   const token = await db.apiToken.create({
     data: { clinicId: user.clinicId, userId: user.id, name, tokenHash: hashToken(secret), prefix },
     select: { id: true },
@@ -41,11 +41,7 @@ export async function actorForBearerToken(secret: string, sourceAddress?: string
     select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, clinicId: true, role: true, active: true } } },
   });
   if (!token || token.revokedAt || !token.user.active) return undefined;
-  // Recording every use would write on every request; once a minute is enough to see activity.
-  if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
-    await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() }, select: { id: true } });
-  }
-  return {
+  const actor: Actor = {
     userId: token.user.id,
     clinicId: token.user.clinicId,
     role: token.user.role,
@@ -53,17 +49,101 @@ export async function actorForBearerToken(secret: string, sourceAddress?: string
     tokenId: token.id,
     sourceAddress,
   };
+  // Recording every use would write on every request; once a minute is enough to see activity.
+  if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > TOKEN_USE_INTERVAL_MS) await recordTokenUse(actor, token.id);
+  return actor;
+}
+
+const TOKEN_USE_INTERVAL_MS = 60_000;
+
+/**
+ * Stamps lastUsedAt and writes one `token.use` event, at most once a minute per token. The
+ * conditional update decides the race: of concurrent requests, only the one that moved lastUsedAt
+ * writes the event, on every server.
+ */
+async function recordTokenUse(actor: Actor, tokenId: string): Promise<void> {
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    const stamped = await tx.apiToken.updateMany({
+      where: { id: tokenId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(now.getTime() - TOKEN_USE_INTERVAL_MS) } }] },
+      data: { lastUsedAt: now },
+    });
+    if (stamped.count === 1) await recordAudit(tx, actor, { action: "token.use", entityType: "ApiToken", entityId: tokenId });
+  });
 }
 
 export async function revokeApiToken(actor: Actor, tokenId: string): Promise<void> {
-  const result = await db.apiToken.updateMany({
-    where: {
-      id: tokenId,
-      clinicId: actor.clinicId,
-      revokedAt: null,
-      ...(actor.role === "admin" ? {} : { userId: actor.userId }),
-    },
-    data: { revokedAt: new Date() },
+  await db.$transaction(async (tx) => {
+    const result = await tx.apiToken.updateMany({
+      where: {
+        id: tokenId,
+        clinicId: actor.clinicId,
+        revokedAt: null,
+        ...(actor.role === "admin" ? {} : { userId: actor.userId }),
+      },
+      data: { revokedAt: new Date() },
+    });
+    if (result.count === 0) throw new NotFoundError("API token");
+    await recordAudit(tx, actor, { action: "token.revoke", entityType: "ApiToken", entityId: tokenId });
   });
-  if (result.count === 0) throw new NotFoundError("API token");
+}
+
+function newSecret(): { secret: string; prefix: string } {
+  const secret = TOKEN_PREFIX + randomBytes(32).toString("base64url");
+  return { secret, prefix: secret.slice(0, TOKEN_PREFIX.length + 6) };
+}
+
+/** A token for the acting user (profile page); the secret is returned once and never stored. */
+export async function createApiTokenForActor(actor: Actor, name: string): Promise<CreatedToken> {
+  const { secret, prefix } = newSecret();
+  return db.$transaction(async (tx) => {
+    const token = await tx.apiToken.create({
+      data: { clinicId: actor.clinicId, userId: actor.userId, name, tokenHash: hashToken(secret), prefix },
+      select: { id: true },
+    });
+    await recordAudit(tx, actor, { action: "token.create", entityType: "ApiToken", entityId: token.id, details: { name } });
+    return { id: token.id, secret, prefix };
+  });
+}
+
+export interface TokenView {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** The acting user's own tokens, newest first (never the hash). */
+export async function listOwnApiTokens(actor: Actor): Promise<TokenView[]> {
+  const rows = await db.apiToken.findMany({
+    where: { clinicId: actor.clinicId, userId: actor.userId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    createdAt: r.createdAt.toISOString(),
+    lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
+    revokedAt: r.revokedAt?.toISOString() ?? null,
+  }));
+}
+
+/** Admin: revokes every live token of a user of the clinic; answers how many were revoked. */
+export async function revokeAllApiTokensOfUser(actor: Actor, userId: string): Promise<number> {
+  if (actor.role !== "admin") throw new ForbiddenError("Only a clinic admin can revoke another user's tokens.");
+  if (!/^[0-9a-f-]{36}$/i.test(userId)) throw new NotFoundError("user");
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findFirst({ where: { id: userId, clinicId: actor.clinicId }, select: { id: true } });
+    if (!user) throw new NotFoundError("user");
+    const result = await tx.apiToken.updateMany({
+      where: { clinicId: actor.clinicId, userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    await recordAudit(tx, actor, { action: "token.revoke_all", entityType: "User", entityId: userId, details: { revoked: result.count } });
+    return result.count;
+  });
 }

@@ -2,7 +2,7 @@
 // requireApiActor(request). Both re-check the user in the database, so a deactivated user or a
 // user moved to another clinic loses access at once, not when the cookie expires.
 import { cache } from "react";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { UnauthenticatedError } from "@/lib/errors/app-errors";
@@ -41,7 +41,7 @@ async function actorFromClaims(claims: SessionClaims | null, sourceAddress?: str
 /** The session's actor for this render, or null. Cached per request (layout and page share it). */
 export const currentActor = cache(async (): Promise<SessionActor | null> => {
   const claims = await readSessionClaims(await cookies());
-  return actorFromClaims(claims);
+  return actorFromClaims(claims, addressFromHeaders(await headers()));
 });
 
 /** For server components and server actions: the actor, or a redirect to the sign-in page. */
@@ -51,10 +51,15 @@ export async function requireActor(): Promise<SessionActor> {
   return actor;
 }
 
-export function sourceAddressOf(request: Request): string | undefined {
-  const forwarded = request.headers.get("x-forwarded-for");
+/** The client's address as the reverse proxy reports it (first X-Forwarded-For hop, or X-Real-IP). */
+function addressFromHeaders(headers: Headers): string | undefined {
+  const forwarded = headers.get("x-forwarded-for");
   if (forwarded) return forwarded.split(",")[0]!.trim() || undefined;
-  return request.headers.get("x-real-ip") ?? undefined;
+  return headers.get("x-real-ip") ?? undefined;
+}
+
+export function sourceAddressOf(request: Request): string | undefined {
+  return addressFromHeaders(request.headers);
 }
 
 /**

@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { NotFoundError, ValidationError } from "@/lib/errors/app-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { zodIssues } from "@/lib/http/responses";
+import { recordAuditNow } from "@/lib/audit/record";
 
 export type PatientStatus = "refer" | "high" | "moderate" | "low" | "none";
 export type Sex = "female" | "male" | "other" | "unknown";
@@ -166,4 +167,15 @@ export async function getPatient(actor: Actor, id: string): Promise<PatientView>
   const row = await db.patient.findFirst({ where: { id, clinicId: actor.clinicId }, select: patientSelect });
   if (!row) throw new NotFoundError("patient");
   return toPatientView(row);
+}
+
+/**
+ * getPatient plus a `patient.read` audit event: for the places where a person looks at the record
+ * (the patient page, GET /api/v1/patients/{id}). Internal callers (exports, referrals) keep using
+ * getPatient and audit their own action, so one look is one event.
+ */
+export async function readPatientAudited(actor: Actor, id: string): Promise<PatientView> {
+  const patient = await getPatient(actor, id);
+  await recordAuditNow(actor, { action: "patient.read", entityType: "Patient", entityId: patient.id });
+  return patient;
 }

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors/app-errors";
-import { getPatient, type PatientView } from "@/lib/patients/queries";
+import { getPatient, readPatientAudited, type PatientView } from "@/lib/patients/queries";
+import { RecordAccess } from "@/components/audit/record-access";
 import { ageInYears, formatDate } from "@/lib/format/dates";
 import { StatusBadge } from "@/components/patients/StatusBadge";
 import { SEX_LABELS, SIDE_LABELS, fullName } from "@/components/patients/labels";
@@ -12,10 +13,11 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function loadPatient(id: string): Promise<PatientView> {
+// The page body audits the read (patient.read); the title lookup does not, so one view is one event.
+async function loadPatient(id: string, audited = false): Promise<PatientView> {
   const actor = await requireActor();
   try {
-    return await getPatient(actor, id);
+    return audited ? await readPatientAudited(actor, id) : await getPatient(actor, id);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -34,7 +36,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PatientPage({ params }: Props) {
   const { id } = await params;
-  const patient = await loadPatient(id);
+  const patient = await loadPatient(id, true);
   const age = ageInYears(patient.birthDate);
   return (
     <>
@@ -89,6 +91,7 @@ export default async function PatientPage({ params }: Props) {
           Referral notes
         </Link>
       </nav>
+      <RecordAccess patientId={patient.id} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 // GET /api/v1/exports/measures.csv: every measure value of the clinic, admins only (403 forbidden
 // for clinicians). Columns: patientId, then the per-patient export's columns.
 import { handleApi } from "@/lib/http/api";
+import { recordAuditNow } from "@/lib/audit/record";
 import { clinicMeasuresCsvStream } from "@/lib/exports/measures";
 
 export const dynamic = "force-dynamic";
@@ -8,6 +9,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request): Promise<Response> {
   return handleApi(request, async (actor) => {
     const stream = clinicMeasuresCsvStream(actor);
+    await recordAuditNow(actor, { action: "export.clinic_csv", entityType: "Clinic", entityId: actor.clinicId });
     const day = new Date().toISOString().slice(0, 10);
     return new Response(stream, {
       headers: {

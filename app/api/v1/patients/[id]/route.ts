@@ -2,14 +2,14 @@
 // PATCH /api/v1/patients/{id}: edit; `archived: true` hides without deleting, `false` restores.
 import { handleApi } from "@/lib/http/api";
 import { readJsonBody } from "@/lib/http/body";
-import { getPatient } from "@/lib/patients/queries";
+import { readPatientAudited } from "@/lib/patients/queries";
 import { updatePatient } from "@/lib/patients/mutations";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await context.params;
-  return handleApi(request, (actor) => getPatient(actor, id));
+  return handleApi(request, (actor) => readPatientAudited(actor, id));
 }
 
 export async function PATCH(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {

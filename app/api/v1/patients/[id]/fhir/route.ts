@@ -1,5 +1,6 @@
 // GET /api/v1/patients/{id}/fhir: the patient as a FHIR R4 Bundle (type collection).
 import { handleApi } from "@/lib/http/api";
+import { recordAuditNow } from "@/lib/audit/record";
 import { jsonResponse } from "@/lib/http/responses";
 import { exportPatientBundle } from "@/lib/fhir/export";
 
@@ -9,6 +10,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   const { id } = await context.params;
   return handleApi(request, async (actor) => {
     const bundle = await exportPatientBundle(actor, id);
+    await recordAuditNow(actor, { action: "export.fhir", entityType: "Patient", entityId: id });
     return jsonResponse(bundle, { headers: { "Content-Type": "application/fhir+json; charset=utf-8" } });
   });
 }

@@ -1,0 +1,51 @@
+// "Who accessed this record": the latest reads, exports and changes of one patient, from the audit
+// trail. A server component; it reads with the signed-in actor, so only the clinic's own events.
+import { requireActor } from "@/lib/auth/session";
+import { recordAccessFor } from "@/lib/audit/queries";
+import { formatDateTime } from "./format";
+
+const ACTION_LABELS: Record<string, string> = {
+  "patient.read": "Viewed",
+  "patient.create": "Created",
+  "patient.update": "Edited",
+  "patient.archive": "Archived",
+  "patient.restore": "Restored",
+  "export.patient_csv": "Exported CSV",
+  "export.fhir": "Exported FHIR",
+};
+
+export async function RecordAccess({ patientId }: { patientId: string }) {
+  const actor = await requireActor();
+  const events = await recordAccessFor(actor, patientId);
+  return (
+    <section className="card" aria-labelledby="record-access-heading" style={{ marginTop: "1rem" }}>
+      <h2 id="record-access-heading">Who accessed this record</h2>
+      {events.length === 0 ? (
+        <p className="muted">No access recorded yet.</p>
+      ) : (
+        <div className="table-wrap">
+        <table className="data-table" data-testid="record-access">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">From</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((event) => (
+              <tr key={event.id}>
+                <td>{formatDateTime(event.at)}</td>
+                <td>{event.userName ?? "Unknown user"}</td>
+                <td>{ACTION_LABELS[event.action] ?? event.action}</td>
+                <td>{event.sourceAddress ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        </div>
+      )}
+    </section>
+  );
+}
