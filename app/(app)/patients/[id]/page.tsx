@@ -84,6 +84,9 @@ export default async function PatientPage({ params }: Props) {
         </dl>
       </section>
       <nav className="no-print" aria-label="Referrals" style={{ display: "flex", gap: "0.75rem", marginTop: "1rem" }}>
+        <Link href={`/patients/${patient.id}/trends`} className="button">
+          Trends
+        </Link>
         <Link href={`/patients/${patient.id}/referrals/new`} className="button">
           Create referral
         </Link>
