@@ -7,6 +7,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { ConfigError, type DatabaseConfig } from "./config";
+import { keepExtendedQueriesTogether } from "./pglite-queue";
 
 export interface LockInfo {
   pid: number;
@@ -111,6 +112,7 @@ export async function startEmbeddedServer(
 /** Serves an open PGlite (also used by the tests, on in-memory clones). */
 export async function servePglite(db: PGlite, port = 0) {
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 200 });
+  keepExtendedQueriesTogether(server);
   await server.start();
   const actualPort = Number(server.getServerConn().split(":").pop());
   return { server, port: actualPort, url: `postgresql://postgres:postgres@127.0.0.1:${actualPort}/postgres` };

@@ -57,6 +57,26 @@ describe("embedded database with a running owner", () => {
   });
 });
 
+describe("several connections to the embedded server", () => {
+  it("answers interleaved parameterised queries from many connections, and survives a failing one", async () => {
+    const pg = (await import("pg")).default;
+    const pool = new pg.Pool({ connectionString: server.url, max: 8 });
+    try {
+      // Parameterised queries use the extended protocol (Parse/Bind/Execute/Sync per query).
+      const results = await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          i % 50 === 7
+            ? pool.query("SELECT * FROM no_such_table WHERE id = $1", [i]).then(() => "unexpected", () => "failed")
+            : pool.query<{ n: number }>("SELECT $1::int * 2 AS n", [i]).then((r) => r.rows[0]!.n),
+        ),
+      );
+      results.forEach((value, i) => expect(value).toBe(i % 50 === 7 ? "failed" : i * 2));
+    } finally {
+      await pool.end();
+    }
+  });
+});
+
 describe("a lock left behind by a killed process", () => {
   it("is reclaimed by the next opener", async () => {
     const other = join(dir, "crashed");

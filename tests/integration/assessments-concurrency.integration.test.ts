@@ -1,7 +1,7 @@
 // Concurrent writes through the route handler: all different visits are kept (and the stored status
 // matches the whole history); concurrent retries with one Idempotency-Key store exactly one.
 // Must come first: one connection to the embedded database (see the file for why).
-import "./single-connection";
+
 import { describe, expect, it } from "vitest";
 import * as assessmentsRoute from "@/app/api/v1/patients/[id]/assessments/route";
 import { db } from "@/lib/db/client";

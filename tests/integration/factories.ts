@@ -70,8 +70,6 @@ export async function createUserWithToken(clinicId: string, role: Role = "clinic
 /** Rows a clinic holds, per table: "a failed request stores nothing" is checked by comparing these. */
 export async function countClinicRows(clinicId: string) {
   const where = { clinicId };
-  // One after another: concurrent statements on several connections to the embedded PGlite
-  // server can interleave (see tests/integration/single-connection.ts).
   const patients = await db.patient.count({ where });
   const assessments = await db.assessment.count({ where });
   const measures = await db.measureValue.count({ where });

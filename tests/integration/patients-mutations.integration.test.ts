@@ -1,7 +1,7 @@
 // POST /api/v1/patients and PATCH /api/v1/patients/{id}: validation, MRN conflicts, archive and
 // restore, audit events, 404 across clinics; plus the list's sort and status filter.
 // Must come first: one connection to the embedded database (see the file for why).
-import "./single-connection";
+
 import { beforeAll, describe, expect, it } from "vitest";
 import * as patientsRoute from "@/app/api/v1/patients/route";
 import * as patientRoute from "@/app/api/v1/patients/[id]/route";
