@@ -1,0 +1,60 @@
+// "Record assessment": the full form for a new visit, with the patient's previous values.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/session";
+import { NotFoundError } from "@/lib/errors/app-errors";
+import { getPatient } from "@/lib/patients/queries";
+import { previousValues } from "@/lib/assessments/previous-values";
+import { fullName } from "@/components/patients/labels";
+import { AssessmentForm } from "@/components/assessments/AssessmentForm";
+import { previousTexts } from "@/components/assessments/previous-text";
+import { recordAssessmentAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Record assessment" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function NewAssessmentPage({ params }: Props) {
+  const { id } = await params;
+  const actor = await requireActor();
+  let patient;
+  let previous;
+  try {
+    patient = await getPatient(actor, id);
+    previous = await previousValues(actor, id);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  return (
+    <>
+      <Link href={`/patients/${id}`} className="back-link no-print">
+        ← {fullName(patient)}
+      </Link>
+      <div className="page-header">
+        <div>
+          <h1>Record assessment</h1>
+          <p>
+            {fullName(patient)}
+            {patient.mrn ? ` · MRN ${patient.mrn}` : ""} · record any subset; blank fields are not saved
+          </p>
+        </div>
+      </div>
+      {patient.archived ? (
+        <p className="alert-error" role="alert">
+          This patient is archived. Restore the patient before recording a visit.
+        </p>
+      ) : (
+        <AssessmentForm
+          mode="new"
+          patientId={id}
+          previous={previousTexts(previous)}
+          action={recordAssessmentAction.bind(null, id)}
+          cancelHref={`/patients/${id}`}
+        />
+      )}
+    </>
+  );
+}

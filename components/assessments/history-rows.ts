@@ -1,0 +1,102 @@
+// Visits and treatment events as one history, newest first, with every text the table shows
+// already formatted on the server (dates in the clinic's zone, values with units).
+import { MEASURES, RED_FLAG_LABELS, isMeasureCode, type RedFlagCode } from "@/lib/clinical/measures";
+import { formatValue } from "@/lib/clinical/format";
+import { formatDate } from "@/lib/format/dates";
+import type { AssessmentView } from "@/lib/assessments/queries";
+import type { TreatmentView } from "@/lib/treatments/queries";
+import { TREATMENT_LABELS } from "@/components/treatments/labels";
+
+export interface ValueLine {
+  code: string;
+  label: string;
+  left?: string;
+  right?: string;
+  whole?: string;
+  methods: string;
+}
+
+export interface VisitRowData {
+  kind: "visit";
+  id: string;
+  at: string;
+  dateText: string;
+  timeText: string;
+  rater: string;
+  valueCount: number;
+  redFlags: string[];
+  amended: string | null;
+  deleted: string | null;
+  notes: string | null;
+  values: ValueLine[];
+}
+
+export interface TreatmentRowData {
+  kind: "treatment";
+  id: string;
+  at: string;
+  dateText: string;
+  label: string;
+  text: string | null;
+  by: string;
+}
+
+export type HistoryRow = VisitRowData | TreatmentRowData;
+
+function timeOf(iso: string): string {
+  return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+}
+
+function valueLines(visit: AssessmentView): ValueLine[] {
+  const lines = new Map<string, ValueLine>();
+  for (const m of visit.measures) {
+    if (!isMeasureCode(m.code)) continue;
+    const line = lines.get(m.code) ?? { code: m.code, label: MEASURES[m.code].shortLabel, methods: "" };
+    const text = formatValue(m.code, m.value);
+    if (m.side === "left") line.left = text;
+    else if (m.side === "right") line.right = text;
+    else line.whole = text;
+    if (m.method && !line.methods.includes(m.method)) line.methods = line.methods ? `${line.methods}; ${m.method}` : m.method;
+    lines.set(m.code, line);
+  }
+  return [...lines.values()];
+}
+
+export function visitRow(visit: AssessmentView): VisitRowData {
+  return {
+    kind: "visit",
+    id: visit.id,
+    at: visit.takenAt,
+    dateText: formatDate(visit.takenAt),
+    timeText: timeOf(visit.takenAt),
+    rater: visit.rater.name,
+    valueCount: visit.measures.length,
+    redFlags: visit.redFlags.map((f) => RED_FLAG_LABELS[f as RedFlagCode] ?? f),
+    amended:
+      visit.amendedAt && visit.amendedBy
+        ? `Amended by ${visit.amendedBy.name} on ${formatDate(visit.amendedAt)}: ${visit.amendReason ?? ""}`
+        : null,
+    deleted:
+      visit.deletedAt && visit.deletedBy ? `Deleted by ${visit.deletedBy.name} on ${formatDate(visit.deletedAt)}: ${visit.deleteReason ?? ""}` : null,
+    notes: visit.notes,
+    values: valueLines(visit),
+  };
+}
+
+export function historyRows(visits: AssessmentView[], treatments: TreatmentView[]): HistoryRow[] {
+  const rows: HistoryRow[] = [
+    ...visits.map(visitRow),
+    ...treatments.map(
+      (t): TreatmentRowData => ({
+        kind: "treatment",
+        id: t.id,
+        at: t.occurredAt,
+        dateText: formatDate(t.occurredAt),
+        label: TREATMENT_LABELS[t.kind],
+        text: t.text,
+        by: t.createdBy.name,
+      }),
+    ),
+  ];
+  return rows.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+}

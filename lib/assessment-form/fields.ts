@@ -1,0 +1,109 @@
+// The assessment form's layout and per-field validation, as pure data and functions (no React), so
+// the browser form, its server action and the unit tests share one reading of the catalog.
+// Validation goes through THE measure schema (lib/clinical/validation.ts); this file only turns
+// its verdict into words a clinician reads beside the field.
+import {
+  MEASURES,
+  MEASURE_CODES,
+  allowedSides,
+  type FormSection,
+  type MeasureCode,
+  type Side,
+} from "@/lib/clinical/measures";
+import { measureValueSchema } from "@/lib/clinical/validation";
+
+export interface FormSectionDef {
+  id: FormSection;
+  title: string;
+  codes: MeasureCode[];
+}
+
+/** Sections in body order, foot up to back (ui.md), then the whole-body measures. */
+const SECTION_TITLES: [FormSection, string][] = [
+  ["ankle_calf", "Ankle and calf"],
+  ["foot_posture", "Foot posture"],
+  ["hip_pelvis", "Hip and pelvis"],
+  ["leg_length", "Leg length"],
+  ["pain", "Pain"],
+  ["function_scores", "Function scores"],
+  ["gait", "Gait"],
+  ["body_mass", "Body mass"],
+];
+
+export const FORM_SECTIONS: FormSectionDef[] = SECTION_TITLES.map(([id, title]) => ({
+  id,
+  title,
+  codes: MEASURE_CODES.filter((code) => MEASURES[code].formSection === id),
+}));
+
+export type FieldKey = `${MeasureCode}:${Side}`;
+
+export function fieldKey(code: MeasureCode, side: Side): FieldKey {
+  return `${code}:${side}`;
+}
+
+/** Every value field of the form, in tab order: section by section, left before right. */
+export const FIELD_ORDER: { code: MeasureCode; side: Side; key: FieldKey }[] = FORM_SECTIONS.flatMap((s) =>
+  s.codes.flatMap((code) => allowedSides(code).map((side) => ({ code, side, key: fieldKey(code, side) }))),
+);
+
+/** DOM ids, so the error summary can link to each field. */
+export function valueInputId(code: MeasureCode, side: Side): string {
+  return `m-${code}-${side}`;
+}
+export function methodInputId(code: MeasureCode): string {
+  return `method-${code}`;
+}
+
+/** "deg" reads badly beside a number; everything else is shown as the catalog writes it. */
+export function unitText(code: MeasureCode): string {
+  const unit = MEASURES[code].unit;
+  return unit === "deg" ? "°" : unit;
+}
+
+/** "-30 to 45 °": the range as the hint and the error messages name it. */
+export function rangeWords(code: MeasureCode): string {
+  const m = MEASURES[code];
+  return `${m.min} to ${m.max} ${unitText(code)}`;
+}
+
+/** The input's accessible name: "Lunge test distance, left (cm)". */
+export function fieldLabel(code: MeasureCode, side: Side): string {
+  const sidePart = side === "none" ? "" : `, ${side}`;
+  return `${MEASURES[code].shortLabel}${sidePart} (${unitText(code)})`;
+}
+
+/**
+ * Text typed into a decimal field → number. A comma is taken as the decimal mark (tablets set to
+ * other locales offer only ","); anything else that is not a plain decimal is rejected, not guessed.
+ */
+export function parseDecimalText(raw: string): number | undefined {
+  const text = raw.trim().replace(",", ".");
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * The error to show beside one field, or undefined when it is fine (blank is fine: any subset of
+ * measures may be recorded). The verdict is the shared schema's; the wording names the range.
+ */
+export function valueError(code: MeasureCode, side: Side, raw: string): string | undefined {
+  if (raw.trim() === "") return undefined;
+  const value = parseDecimalText(raw);
+  const m = MEASURES[code];
+  if (value === undefined) return `“${raw.trim()}” is not a number: enter ${rangeWords(code)}`;
+  const result = measureValueSchema.safeParse({ code, side, value });
+  if (result.success) return undefined;
+  if (value < m.min || value > m.max) return `${value} is outside the range ${rangeWords(code)}`;
+  if (result.error.issues.some((i) => i.path[0] === "value")) {
+    return `${value} is not a multiple of ${m.step}: enter ${rangeWords(code)} in steps of ${m.step}`;
+  }
+  return result.error.issues[0]?.message ?? "not a valid value";
+}
+
+export const METHOD_MAX = 200;
+
+export function methodError(raw: string): string | undefined {
+  return raw.trim().length > METHOD_MAX ? `The method note is longer than ${METHOD_MAX} characters` : undefined;
+}
