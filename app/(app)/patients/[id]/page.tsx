@@ -8,10 +8,13 @@ import { RecordAccess } from "@/components/audit/record-access";
 import { ageInYears, formatDate } from "@/lib/format/dates";
 import { StatusBadge } from "@/components/patients/StatusBadge";
 import { SEX_LABELS, SIDE_LABELS, fullName } from "@/components/patients/labels";
+import { PatientRecordSections } from "@/components/assessments/PatientRecordSections";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 // The page body audits the read (patient.read); the title lookup does not, so one view is one event.
 async function loadPatient(id: string, audited = false): Promise<PatientView> {
@@ -34,9 +37,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   }
 }
 
-export default async function PatientPage({ params }: Props) {
+export default async function PatientPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const query = (await searchParams) ?? {};
   const patient = await loadPatient(id, true);
+  const actor = await requireActor();
   const age = ageInYears(patient.birthDate);
   return (
     <>
@@ -83,6 +88,7 @@ export default async function PatientPage({ params }: Props) {
           </div>
         </dl>
       </section>
+      <PatientRecordSections actor={actor} patient={patient} notice={one(query.notice)} error={one(query.error)} showDeleted={one(query.deleted) === "1"} />
       <nav className="no-print" aria-label="Referrals" style={{ display: "flex", gap: "0.75rem", marginTop: "1rem" }}>
         <Link href={`/patients/${patient.id}/trends`} className="button">
           Trends

@@ -1,0 +1,73 @@
+// The clinical part of the patient page: the result of the last save, the actions (record
+// assessment, record treatment, edit, archive), the current flags and the history. Loaded here so
+// the shared patient page needs one line for it.
+import Link from "next/link";
+import type { SessionActor } from "@/lib/auth/session";
+import { getPatientFlags, listAssessments } from "@/lib/assessments/queries";
+import { listTreatments } from "@/lib/treatments/queries";
+import type { PatientView } from "@/lib/patients/queries";
+import { CurrentFlags } from "@/components/flags/CurrentFlags";
+import { ArchivePatientButton } from "@/components/patients/ArchivePatientButton";
+import { VisitHistory } from "./VisitHistory";
+
+const NOTICES: Record<string, string> = {
+  "assessment-saved": "Assessment saved. The flags below include it.",
+  "assessment-amended": "Correction saved. The original values are kept in the audit trail.",
+  "assessment-deleted": "Visit deleted. An admin can restore it.",
+  "assessment-restored": "Visit restored.",
+  "treatment-saved": "Treatment recorded.",
+  "patient-created": "Patient created. Record the first assessment when you are ready.",
+  "patient-updated": "Patient details saved.",
+  "patient-archived": "Patient archived. Archived patients are hidden from the list unless you include them.",
+  "patient-restored": "Patient restored.",
+};
+
+interface Props {
+  actor: SessionActor;
+  patient: PatientView;
+  notice?: string;
+  error?: string;
+  showDeleted?: boolean;
+}
+
+export async function PatientRecordSections({ actor, patient, notice, error, showDeleted }: Props) {
+  const isAdmin = actor.role === "admin";
+  const [evaluation, visits, treatments] = await Promise.all([
+    getPatientFlags(actor, patient.id),
+    listAssessments(actor, patient.id, { includeDeleted: isAdmin && !!showDeleted }),
+    listTreatments(actor, patient.id),
+  ]);
+  const message = notice ? NOTICES[notice] : undefined;
+  return (
+    <>
+      {message ? (
+        <p className="notice-success" role="status">
+          {message}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="alert-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <nav className="no-print patient-actions" aria-label="Patient actions">
+        {patient.archived ? null : (
+          <>
+            <Link href={`/patients/${patient.id}/assessments/new`} className="button">
+              Record assessment
+            </Link>
+            <Link href={`/patients/${patient.id}/treatments/new`} className="button button-secondary">
+              Record treatment
+            </Link>
+          </>
+        )}
+        <Link href={`/patients/${patient.id}/edit`} className="button button-secondary">
+          Edit details
+        </Link>
+        <ArchivePatientButton patientId={patient.id} archived={patient.archived} hasVisits={visits.length > 0} />
+      </nav>
+      <CurrentFlags evaluation={evaluation} />
+      <VisitHistory patientId={patient.id} visits={[...visits].reverse()} treatments={treatments} isAdmin={isAdmin} showDeleted={!!showDeleted} />
+    </>
+  );
+}
