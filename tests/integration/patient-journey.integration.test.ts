@@ -72,6 +72,6 @@ describe(`a month of follow-ups through the API on ${kind}`, () => {
     expect(dfTrend).toMatchObject({ baseline: 3, latest: 16, side: "right" });
 
     const list = await call(patientsRoute.GET, "GET", "/patients", { token, query: "q=J-1" });
-    expect(list.body.items).toEqual([expect.objectContaining({ id, status: flags.body.status, lastAssessedAt: visits.body[4].takenAt })]);
+    expect(list.body).toEqual([expect.objectContaining({ id, status: flags.body.status, lastAssessedAt: visits.body[4].takenAt })]);
   });
 });

@@ -144,11 +144,13 @@ describe("getPatient", () => {
 });
 
 describe("GET /api/v1/patients", () => {
-  it("lists the token holder's patients with paging fields", async () => {
+  it("lists the token holder's patients as an array, with paging in headers", async () => {
     const answer = await call(listRoute.GET, "GET", "/patients", { token, query: "q=brennan&pageSize=1" });
     expect(answer.status).toBe(200);
     expect(answer.headers.get("cache-control")).toBe("no-store");
-    expect(answer.body).toMatchObject({ total: 2, page: 1, pageSize: 1, items: [{ familyName: "brennan" }] });
+    expect(answer.body).toEqual([expect.objectContaining({ familyName: "brennan", status: expect.any(String) })]);
+    expect(answer.headers.get("x-total-count")).toBe("2");
+    expect(answer.headers.get("link")).toBe('</api/v1/patients?q=brennan&pageSize=1&page=2>; rel="next"');
   });
 
   it("answers 400 for a bad page size and 401 without credentials", async () => {
