@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { LoginForm } from "@/components/auth/LoginForm";
+import { signInRateLimitMessage } from "@/lib/auth/sign-in-errors";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -11,7 +12,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await currentActor()) redirect(callbackUrl);
-  const initialError = params.error ? "Email or password is incorrect." : undefined;
+  const errorCode = typeof params.error === "string" ? params.error : undefined;
+  const initialError = errorCode ? (signInRateLimitMessage(errorCode) ?? "Email or password is incorrect.") : undefined;
   return (
     <main id="main" className="center-page" tabIndex={-1}>
       <div className="card auth-card">

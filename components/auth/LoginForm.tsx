@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
+import { signInRateLimitMessage } from "@/lib/auth/sign-in-errors";
 
 const WRONG_CREDENTIALS = "Email or password is incorrect.";
 
@@ -30,7 +31,8 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
         window.location.assign(callbackUrl);
         return;
       }
-      setError(result?.status === 401 || result?.error === "CredentialsSignin" ? WRONG_CREDENTIALS : "Signing in failed. Please try again.");
+      const limited = signInRateLimitMessage(result?.error);
+      setError(limited ?? (result?.status === 401 || result?.error === "CredentialsSignin" ? WRONG_CREDENTIALS : "Signing in failed. Please try again."));
     } catch {
       setError("Signing in failed: the server could not be reached. Please try again.");
     }

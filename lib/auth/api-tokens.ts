@@ -57,19 +57,25 @@ export async function actorForBearerToken(secret: string, sourceAddress?: string
 const TOKEN_USE_INTERVAL_MS = 60_000;
 
 /**
- * Stamps lastUsedAt and writes one `token.use` event, at most once a minute per token. The
- * conditional update decides the race: of concurrent requests, only the one that moved lastUsedAt
- * writes the event, on every server.
+ * Stamps lastUsedAt and writes one `token.use` event, at most once a minute per token. One SQL
+ * statement (an UPDATE feeding an INSERT) so it is atomic without an interactive transaction, and
+ * the conditional UPDATE decides the race: of concurrent requests, only the one that moved
+ * lastUsedAt writes the event, on every server. The row has the shape recordAudit writes.
  */
 async function recordTokenUse(actor: Actor, tokenId: string): Promise<void> {
   const now = new Date();
-  await db.$transaction(async (tx) => {
-    const stamped = await tx.apiToken.updateMany({
-      where: { id: tokenId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(now.getTime() - TOKEN_USE_INTERVAL_MS) } }] },
-      data: { lastUsedAt: now },
-    });
-    if (stamped.count === 1) await recordAudit(tx, actor, { action: "token.use", entityType: "ApiToken", entityId: tokenId });
-  });
+  const edge = new Date(now.getTime() - TOKEN_USE_INTERVAL_MS);
+  const details = JSON.stringify({ via: actor.via, tokenId });
+  await db.$executeRaw`
+    WITH stamped AS (
+      UPDATE "ApiToken" SET "lastUsedAt" = ${now}::timestamptz
+      WHERE id = ${tokenId}::uuid AND ("lastUsedAt" IS NULL OR "lastUsedAt" <= ${edge}::timestamptz)
+      RETURNING id
+    )
+    INSERT INTO "AuditEvent" ("clinicId", "userId", action, "entityType", "entityId", at, "sourceAddress", details)
+    SELECT ${actor.clinicId}::uuid, ${actor.userId}::uuid, 'token.use', 'ApiToken', id::text, ${now}::timestamptz,
+           ${actor.sourceAddress ?? null}, ${details}::jsonb
+    FROM stamped`;
 }
 
 export async function revokeApiToken(actor: Actor, tokenId: string): Promise<void> {

@@ -5,6 +5,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { dummyPasswordHash, verifyPassword } from "@/lib/users/passwords";
+import { RateLimitedError } from "@/lib/errors/app-errors";
+import { recordSignInFailure, recordSignInSuccess, signInGate, sleep } from "@/lib/rate-limit/sign-in";
+import { signInRateLimitCode } from "./sign-in-errors";
 import type { Role } from "./actor";
 import { authSecret, claimsFromToken } from "./session-token";
 
@@ -69,6 +72,8 @@ async function recordSignIn(
 /**
  * Checks an email and password. Unknown emails, inactive users and wrong passwords all take one
  * argon2 verification and all answer null, so neither timing nor the message tells them apart.
+ * Failures are counted per account and address (lib/rate-limit/sign-in.ts): slowed after a few,
+ * then RateLimitedError until the block ends.
  */
 export async function authenticateWithPassword(
   rawEmail: unknown,
@@ -81,6 +86,9 @@ export async function authenticateWithPassword(
     return null;
   }
   const { email, password } = parsed.data;
+  // Throws RateLimitedError while the account or address is blocked: no password check at all.
+  const { delayMs } = await signInGate(email, sourceAddress);
+  if (delayMs) await sleep(delayMs);
   const user = await db.user.findUnique({
     where: { email },
     select: {
@@ -96,9 +104,11 @@ export async function authenticateWithPassword(
   });
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !ok || !user.active) {
+    await recordSignInFailure(email, sourceAddress);
     await recordSignIn("failure", user ? { id: user.id, clinicId: user.clinicId } : null, sourceAddress);
     return null;
   }
+  await recordSignInSuccess(email);
   await recordSignIn("success", user, sourceAddress);
   return {
     id: user.id,
@@ -124,11 +134,17 @@ export const authOptions: AuthOptions = {
         password: { label: "Password", type: "password" },
       },
       async authorize(credentials, req) {
-        return authenticateWithPassword(
-          credentials?.email,
-          credentials?.password,
-          sourceAddressOf(req?.headers as Record<string, unknown> | undefined),
-        );
+        try {
+          return await authenticateWithPassword(
+            credentials?.email,
+            credentials?.password,
+            sourceAddressOf(req?.headers as Record<string, unknown> | undefined),
+          );
+        } catch (error) {
+          // next-auth passes a thrown message to the client as `error`; the sign-in form reads it.
+          if (error instanceof RateLimitedError) throw new Error(signInRateLimitCode(error.retryAfterSeconds));
+          throw error;
+        }
       },
     }),
   ],

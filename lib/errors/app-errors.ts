@@ -53,3 +53,13 @@ export class PayloadTooLargeError extends AppError {
     super("too_large", 413, `The request body is larger than ${Math.floor(limitBytes / 1024)} KiB.`);
   }
 }
+
+/** Too many requests or sign-in attempts; the answer carries Retry-After. */
+export class RateLimitedError extends AppError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = "Too many requests.",
+  ) {
+    super("rate_limited", 429, message);
+  }
+}

@@ -2,7 +2,7 @@
 // { "error": CODE, "message": TEXT, "issues": [{ "path": "...", "message": "..." }] }.
 // Unexpected errors are logged on the server and answered with a bare 500: no stack, no SQL.
 import { ZodError } from "zod";
-import { AppError, type FieldIssue } from "@/lib/errors/app-errors";
+import { AppError, RateLimitedError, type FieldIssue } from "@/lib/errors/app-errors";
 import type { Actor } from "@/lib/auth/actor";
 
 export interface ErrorBody {
@@ -61,6 +61,7 @@ export function errorResponse(error: unknown, request?: Request): Response {
   }
   const headers: Record<string, string> = {};
   if (status === 401) headers["WWW-Authenticate"] = 'Bearer realm="stride"';
+  if (error instanceof RateLimitedError) headers["Retry-After"] = String(error.retryAfterSeconds);
   return jsonResponse(body, { status, headers });
 }
 
