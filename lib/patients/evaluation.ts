@@ -5,6 +5,7 @@ import { evaluate } from "@/lib/clinical/evaluate";
 import type { Evaluation, PatientHistory } from "@/lib/clinical/types";
 import type { MeasureCode, RedFlagCode } from "@/lib/clinical/measures";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { visitChanges } from "@/lib/caseload/changes";
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 
@@ -48,9 +49,15 @@ export async function refreshPatientStatus(tx: Tx, clinicId: string, patientId: 
   if (!history) return undefined;
   const evaluation = evaluate(history);
   const latest = history.assessments.at(-1)?.takenAt; // ordered by takenAt above
+  // What changed at the latest visit, stored for the caseload (evaluates once more, without it).
+  const changes = visitChanges(history, evaluation);
   await tx.patient.update({
     where: { id: patientId },
-    data: { status: evaluation.status, lastAssessedAt: latest ? new Date(latest) : null },
+    data: {
+      status: evaluation.status,
+      lastAssessedAt: latest ? new Date(latest) : null,
+      visitChanges: changes as unknown as Prisma.InputJsonValue,
+    },
     select: { id: true },
   });
   return evaluation;
