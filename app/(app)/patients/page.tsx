@@ -8,6 +8,21 @@ import { Pagination } from "@/components/patients/Pagination";
 export const metadata: Metadata = { title: "Patients" };
 export const dynamic = "force-dynamic";
 
+// Sorting and the status filter are plain GET parameters, so a sorted, filtered page can be bookmarked.
+const SORTS = [
+  { value: "name", label: "Name", caption: "by family name" },
+  { value: "status", label: "Status (most urgent first)", caption: "most urgent first" },
+  { value: "lastAssessed", label: "Last assessed (most recent first)", caption: "most recently assessed first" },
+] as const;
+
+const STATUSES = [
+  { value: "refer", label: "Refer" },
+  { value: "high", label: "High" },
+  { value: "moderate", label: "Moderate" },
+  { value: "low", label: "Low" },
+  { value: "none", label: "No flags" },
+] as const;
+
 type SearchParams = Record<string, string | string[] | undefined>;
 
 function one(value: string | string[] | undefined): string | undefined {
@@ -24,13 +39,17 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
   const q = (one(params.q) ?? "").trim().slice(0, 100);
   const includeArchived = one(params.archived) === "1";
   const page = positiveInt(one(params.page));
+  const sort = SORTS.find((o) => o.value === one(params.sort))?.value ?? "name";
+  const status = STATUSES.find((o) => o.value === one(params.status))?.value;
 
   const actor = await requireActor();
-  const result = await listPatients(actor, { q: q || undefined, page, includeArchived });
+  const result = await listPatients(actor, { q: q || undefined, page, includeArchived, sort, status });
 
   const query = new URLSearchParams();
   if (q) query.set("q", q);
   if (includeArchived) query.set("archived", "1");
+  if (sort !== "name") query.set("sort", sort);
+  if (status) query.set("status", status);
 
   return (
     <>
@@ -39,6 +58,9 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
           <h1>Patients</h1>
           <p>{actor.clinicName}</p>
         </div>
+        <Link href="/patients/new" className="button no-print">
+          New patient
+        </Link>
       </div>
 
       <form className="search-form no-print" role="search" action="/patients" method="get">
@@ -58,6 +80,27 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
             Given name, family name or MRN
           </span>
         </div>
+        <div className="field">
+          <label htmlFor="patient-sort">Sort by</label>
+          <select id="patient-sort" name="sort" className="input" defaultValue={sort}>
+            {SORTS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="patient-status">Status</label>
+          <select id="patient-status" name="status" className="input" defaultValue={status ?? ""}>
+            <option value="">Any status</option>
+            {STATUSES.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
         <label className="checkbox">
           <input type="checkbox" name="archived" value="1" defaultChecked={includeArchived} />
           Include archived
@@ -65,7 +108,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
         <button type="submit" className="button">
           Search
         </button>
-        {q || includeArchived ? (
+        {q || includeArchived || status || sort !== "name" ? (
           <Link href="/patients" className="button button-secondary">
             Clear
           </Link>
@@ -78,7 +121,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
         </h2>
         {result.items.length > 0 ? (
           <>
-            <PatientTable patients={result.items} caption={q ? `Patients matching “${q}”` : "Patients, by family name"} />
+            <PatientTable patients={result.items} caption={`${q ? `Patients matching “${q}”` : "Patients"}, ${SORTS.find((o) => o.value === sort)!.caption}`} />
             <Pagination page={result.page} pageSize={result.pageSize} total={result.total} query={query} />
           </>
         ) : (

@@ -1,0 +1,36 @@
+// "Record treatment": what was done and when, shown in the patient's history.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/session";
+import { NotFoundError } from "@/lib/errors/app-errors";
+import { getPatient } from "@/lib/patients/queries";
+import { fullName } from "@/components/patients/labels";
+import { TreatmentForm } from "@/components/treatments/TreatmentForm";
+import { recordTreatmentAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Record treatment" };
+
+export default async function NewTreatmentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor();
+  let patient;
+  try {
+    patient = await getPatient(actor, id);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  return (
+    <>
+      <Link href={`/patients/${id}`} className="back-link no-print">
+        ← {fullName(patient)}
+      </Link>
+      <div className="page-header">
+        <h1>Record treatment</h1>
+      </div>
+      <TreatmentForm action={recordTreatmentAction.bind(null, id)} cancelHref={`/patients/${id}`} />
+    </>
+  );
+}
