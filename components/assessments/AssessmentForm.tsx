@@ -163,7 +163,7 @@ export function AssessmentForm({ mode, patientId, assessmentId, initial, previou
   return (
     <form className={styles.form} onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-label={mode === "amend" ? "Correct visit" : "Record assessment"}>
       {summaryShown && (entries.length > 0 || general.length > 0) ? (
-        <ErrorSummary ref={summaryRef} title={entries.length ? `${entries.length} field${entries.length === 1 ? "" : "s"} need attention` : "Not saved"} entries={entries} general={general} />
+        <ErrorSummary ref={summaryRef} title={entries.length === 1 ? "1 field needs attention" : entries.length ? `${entries.length} fields need attention` : "Not saved"} entries={entries} general={general} />
       ) : null}
       {draft.restoredAt ? (
         <div className={styles.draftNotice} role="status">
