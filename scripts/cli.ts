@@ -17,6 +17,8 @@ const USAGE = `usage: npm run cli -- <command>
   db status         list applied and pending migrations
   seed-synthetic [--patients N] [--visits N] [--clinic NAME] [--seed N]
                     fill a clinic with synthetic histories (load and scale testing)
+  status repair [--show N]
+                    recompute every patient's stored flag status; report (up to N of) the stale ones
 ${BACKUP_USAGE}`;
 
 class UsageError extends Error {}
@@ -50,6 +52,16 @@ async function main(argv: string[]): Promise<number> {
       return userCreate(rest);
     case "token create":
       return tokenCreate(rest);
+    case "status repair":
+      return withDatabase(async () => {
+        const { values } = parseArgs({ args: rest, options: { show: { type: "string", default: "20" } } });
+        const { repairStatuses, describeStale } = await import("@/lib/patients/status-repair");
+        const report = await repairStatuses({ keep: Number(values.show) || 0, onProgress: progressBar("patients") });
+        for (const stale of report.examples) console.log(`  stale: ${describeStale(stale)}`);
+        if (report.stale > report.examples.length) console.log(`  … and ${report.stale - report.examples.length} more`);
+        console.log(`Checked ${report.checked} patients in ${report.seconds.toFixed(1)} s: ${report.stale} stale, now repaired.`);
+        return 0;
+      });
     default:
       throw new UsageError(group ? `unknown command "${command}"` : "no command given");
   }
