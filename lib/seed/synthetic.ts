@@ -1,14 +1,19 @@
 // A synthetic clinic for load and scale work: `npm run cli -- seed-synthetic --patients 5000
 // --visits 20`. Per-patient trajectories (improving, worsening, plateau) on both sides, every
-// measure family, about 1 % red flags; the flag engine's status is computed while generating and
-// stored with the patient, exactly as the app stores it. Rows go in with multi-row
-// `INSERT … SELECT FROM unnest(…)` batches, one transaction per batch of patients.
+// measure family, about 1 % red flags. Each visit records what a clinic records: a core set
+// (heel, hip and back pain, weight-bearing lunge, foot posture, FAAM, gait speed) every time and
+// the full screen (every code, both sides) at the first visit and every fourth one after, about
+// 17 values per visit on average. The flag engine's status and the latest visit's changes are
+// computed while generating and stored with the patient, exactly as refreshPatientStatus stores
+// them. Rows go in with multi-row `INSERT … SELECT FROM unnest(…)` batches, one transaction per
+// batch of patients.
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { roundTo } from "../clinical/decimal";
 import { evaluate } from "../clinical/evaluate";
 import { MEASURES, MEASURE_CODES, RED_FLAG_CODES, stepDecimals, type MeasureCode, type RedFlagCode, type Side } from "../clinical/measures";
 import type { PatientHistory } from "../clinical/types";
+import { visitChanges } from "../caseload/changes";
 
 export interface SyntheticOptions {
   patients: number;
@@ -85,7 +90,18 @@ interface SyntheticPatient {
   history: PatientHistory;
 }
 
-/** Pure: one patient's record and visits (every measure on every visit, ~37 values). */
+/** Recorded at every visit; the rest of MEASURE_CODES at full-screen visits. */
+export const CORE_CODES: readonly MeasureCode[] = [
+  "pain_heel_nprs",
+  "pain_hip_nprs",
+  "pain_back_nprs",
+  "ankle_df_wblt_cm",
+  "fpi6_total",
+  "faam_adl_percent",
+  "gait_speed_mps",
+];
+
+/** Pure: one patient's record and visits (core set every visit, full screen every fourth). */
 export function syntheticPatient(index: number, visits: number, now: Date, seed = 1): SyntheticPatient {
   const rand = prng(seed * 100_003 + index);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
@@ -105,16 +121,21 @@ export function syntheticPatient(index: number, visits: number, now: Date, seed 
   const spanDays = 7 * visits + 30;
   const first = now.getTime() - spanDays * 86_400_000;
   const assessments: PatientHistory["assessments"] = [];
+  const screenOffset = Math.floor(rand() * 4);
   for (let v = 0; v < visits; v++) {
+    const fullScreen = v === 0 || (v + screenOffset) % 4 === 0;
     const progress = visits > 1 ? v / (visits - 1) : 0;
     const takenAt = new Date(first + Math.round((v / Math.max(1, visits - 1)) * (spanDays - 1) * 86_400_000) + 9 * 3_600_000);
     const measures = [];
     for (const code of MEASURE_CODES) {
       const t = TYPICAL[code];
+      const recorded = fullScreen || CORE_CODES.includes(code);
       for (const side of sidesOf(code)) {
         const affected = side !== "none" && (diagnosisSide === "both" || diagnosisSide === side);
+        const noiseDraw = rand();
+        if (!recorded || (code === "leg_length_diff_mm" && v > 0)) continue;
         const drift = t.drift * direction * progress * (affected || side === "none" ? 1 : 0.4);
-        const noise = (rand() - 0.5) * t.spread * 0.2;
+        const noise = (noiseDraw - 0.5) * t.spread * 0.2;
         measures.push({ code, side, value: onGrid(code, base.get(`${code}:${side}`)! + drift + noise) });
       }
     }
@@ -174,7 +195,7 @@ export async function seedSynthetic(pool: pg.Pool, options: SyntheticOptions): P
 }
 
 async function insertBatch(client: pg.PoolClient, batch: SyntheticPatient[], options: SyntheticOptions) {
-  const p = { id: [] as string[], given: [] as string[], family: [] as string[], birth: [] as string[], sex: [] as string[], height: [] as number[], mrn: [] as string[], side: [] as string[], status: [] as string[], last: [] as string[] };
+  const p = { id: [] as string[], given: [] as string[], family: [] as string[], birth: [] as string[], sex: [] as string[], height: [] as number[], mrn: [] as string[], side: [] as string[], status: [] as string[], last: [] as string[], changes: [] as string[] };
   const a = { id: [] as string[], patient: [] as string[], takenAt: [] as string[], redFlags: [] as string[] };
   const m = { assessment: [] as string[], code: [] as string[], side: [] as string[], value: [] as number[] };
   for (const patient of batch) {
@@ -182,6 +203,7 @@ async function insertBatch(client: pg.PoolClient, batch: SyntheticPatient[], opt
     p.id.push(patient.id); p.given.push(patient.givenName); p.family.push(patient.familyName); p.birth.push(patient.birthDate);
     p.sex.push(patient.sex); p.height.push(patient.heightCm); p.mrn.push(patient.mrn); p.side.push(patient.diagnosisSide);
     p.status.push(evaluation.status); p.last.push(patient.history.assessments.at(-1)!.takenAt);
+    p.changes.push(JSON.stringify(visitChanges(patient.history, evaluation)));
     for (const visit of patient.history.assessments) {
       const id = randomUUID();
       a.id.push(id); a.patient.push(patient.id); a.takenAt.push(visit.takenAt); a.redFlags.push(`{${visit.redFlags.join(",")}}`);
@@ -191,11 +213,11 @@ async function insertBatch(client: pg.PoolClient, batch: SyntheticPatient[], opt
     }
   }
   await client.query(
-    `INSERT INTO "Patient" (id, "clinicId", "givenName", "familyName", "birthDate", sex, "heightCm", mrn, "diagnosisSide", status, "lastAssessedAt", "updatedAt")
-     SELECT u.id, $1, u.g, u.f, u.b, u.s::"Sex", u.h, u.m, u.d::"DiagnosisSide", u.st::"PatientStatus", u.l, now()
-     FROM unnest($2::uuid[], $3::text[], $4::text[], $5::date[], $6::text[], $7::float8[], $8::text[], $9::text[], $10::text[], $11::timestamptz[])
-       AS u(id, g, f, b, s, h, m, d, st, l)`,
-    [options.clinicId, p.id, p.given, p.family, p.birth, p.sex, p.height, p.mrn, p.side, p.status, p.last],
+    `INSERT INTO "Patient" (id, "clinicId", "givenName", "familyName", "birthDate", sex, "heightCm", mrn, "diagnosisSide", status, "lastAssessedAt", "visitChanges", "updatedAt")
+     SELECT u.id, $1, u.g, u.f, u.b, u.s::"Sex", u.h, u.m, u.d::"DiagnosisSide", u.st::"PatientStatus", u.l, u.c::jsonb, now()
+     FROM unnest($2::uuid[], $3::text[], $4::text[], $5::date[], $6::text[], $7::float8[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::text[])
+       AS u(id, g, f, b, s, h, m, d, st, l, c)`,
+    [options.clinicId, p.id, p.given, p.family, p.birth, p.sex, p.height, p.mrn, p.side, p.status, p.last, p.changes],
   );
   await client.query(
     `INSERT INTO "Assessment" (id, "clinicId", "patientId", "raterId", "takenAt", "redFlags", "updatedAt")
