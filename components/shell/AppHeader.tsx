@@ -18,7 +18,7 @@ export function AppHeader({ name, role, clinicName }: { name: string; role: Role
           </svg>
           Stride
         </Link>
-        <NavLinks />
+        <NavLinks role={role} />
         <div className="user-area">
           <div className="user-info" data-testid="signed-in-user">
             <span className="user-name">{name}</span>

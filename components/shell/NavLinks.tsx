@@ -1,17 +1,24 @@
 "use client";
-// Main navigation. Only screens that exist are listed; Caseload, Referrals and Audit join this
-// list when they are built (never link to a page that would 404).
+// Main navigation. Only screens that exist are listed (never link to a page that would 404).
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-const ITEMS = [{ href: "/patients", label: "Patients" }] as const;
+import type { Role } from "@/lib/auth/actor";
 
-export function NavLinks() {
+// Admin screens only for admins: for anyone else they are not-found pages.
+const ITEMS: readonly { href: string; label: string; adminOnly?: boolean }[] = [
+  { href: "/patients", label: "Patients" },
+  { href: "/admin/users", label: "Users", adminOnly: true },
+  { href: "/admin/audit", label: "Audit", adminOnly: true },
+  { href: "/profile", label: "Profile" },
+];
+
+export function NavLinks({ role = "clinician" }: { role?: Role }) {
   const pathname = usePathname() ?? "";
   return (
     <nav className="main-nav" aria-label="Main">
       <ul>
-        {ITEMS.map((item) => {
+        {ITEMS.filter((item) => !item.adminOnly || role === "admin").map((item) => {
           const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
             <li key={item.href}>

@@ -3,7 +3,7 @@
 // user moved to another clinic loses access at once, not when the cookie expires.
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { UnauthenticatedError } from "@/lib/errors/app-errors";
 import type { Actor, Role } from "./actor";
@@ -56,6 +56,17 @@ function addressFromHeaders(headers: Headers): string | undefined {
   const forwarded = headers.get("x-forwarded-for");
   if (forwarded) return forwarded.split(",")[0]!.trim() || undefined;
   return headers.get("x-real-ip") ?? undefined;
+}
+
+/**
+ * For admin-only pages and their server actions: a clinician gets the not-found page, exactly as
+ * for a record of another clinic (the page's existence is not advertised). The API's admin-only
+ * routes answer 403 forbidden instead, as the clinic-wide export already does.
+ */
+export async function requireAdmin(): Promise<SessionActor> {
+  const actor = await requireActor();
+  if (actor.role !== "admin") notFound();
+  return actor;
 }
 
 export function sourceAddressOf(request: Request): string | undefined {

@@ -1,0 +1,42 @@
+"use client";
+// A form bound to a server action with useActionState: shows the action's message (and a new
+// token's secret, once) without a page reload, and still works as a plain form post before
+// hydration (progressive enhancement).
+import { useActionState, type ReactNode } from "react";
+import { IDLE, type ActionState } from "./action-state";
+
+type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
+
+export function ActionForm({
+  action,
+  submitLabel,
+  children,
+  className = "stack",
+  danger = false,
+  testId,
+}: {
+  action: Action;
+  submitLabel: string;
+  children?: ReactNode;
+  className?: string;
+  danger?: boolean;
+  testId?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  return (
+    <form action={formAction} className={className} data-testid={testId}>
+      {children}
+      <button type="submit" className={danger ? "button button-secondary" : "button"} disabled={pending}>
+        {pending ? "Working…" : submitLabel}
+      </button>
+      <div role="status" className={state.status === "error" ? "alert-error" : undefined}>
+        {state.message}
+      </div>
+      {state.secret ? (
+        <p>
+          Copy this token now; it will not be shown again: <code className="mono" data-testid="new-token">{state.secret}</code>
+        </p>
+      ) : null}
+    </form>
+  );
+}
