@@ -212,7 +212,7 @@ test.describe("assessments", () => {
     await signIn(page, USERS.demo);
     await createPatient(page, `Treat-${Date.now()}`);
     await page.getByRole("link", { name: "Record treatment" }).click();
-    await page.getByLabel("Treatment").selectOption("other");
+    await page.getByLabel("Kind of treatment").selectOption("other");
     await page.getByRole("button", { name: "Save treatment" }).click();
     await expect(page.getByText(/text is required for "Other"/)).toBeVisible();
     await page.getByLabel(/Details/).fill("Heel cups in work boots");

@@ -1,7 +1,7 @@
 "use client";
 // "Delete…" opens a small form that asks why; the visit leaves the history and the flags, and an
 // admin can restore it.
-import { startTransition, useActionState, useState } from "react";
+import { startTransition, useActionState, useId, useState } from "react";
 import type { VisitActionResult } from "@/app/(app)/assessments/[id]/actions";
 import styles from "./history.module.css";
 
@@ -15,6 +15,7 @@ export function DeleteVisitForm({
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState("");
   const [result, formAction, pending] = useActionState(action, { status: "idle" });
+  const inputId = useId();
   if (!asking) {
     return (
       <button type="button" className="button button-secondary" onClick={() => setAsking(true)}>
@@ -22,7 +23,6 @@ export function DeleteVisitForm({
       </button>
     );
   }
-  const inputId = `delete-reason-${dateText.replace(/\W/g, "")}`;
   return (
     <form
       className={styles.deleteForm}

@@ -47,7 +47,7 @@ export function TreatmentForm({ action, cancelHref }: Props) {
         </div>
       ) : null}
       <div className="field">
-        <label htmlFor="treatment-kind">Treatment</label>
+        <label htmlFor="treatment-kind">Kind of treatment</label>
         <select id="treatment-kind" className="input" value={kind} onChange={(e) => setKind(e.target.value as TreatmentKind)}>
           {TREATMENT_KINDS.map((k) => (
             <option key={k} value={k}>
