@@ -134,6 +134,8 @@ export function flaggedValues(evaluation: Evaluation): Map<string, string[]> {
 interface RawPoint {
   time: number;
   takenAt: string;
+  /** Formatted once per visit, not once per value (a 300-visit history has ~10,000 values). */
+  date: string;
   value: number;
   method: string | null;
   rater: string;
@@ -146,11 +148,12 @@ function collectSeries(assessments: readonly ChartAssessment[]): Map<string, Raw
     .sort((x, y) => x.time - y.time);
   const all = new Map<string, RawPoint[]>();
   for (const { a, time } of ordered) {
+    const date = formatDate(a.takenAt);
     for (const m of a.measures) {
       if (!(m.code in MEASURES)) continue;
       const key = `${m.code}|${m.side}`;
       const list = all.get(key) ?? [];
-      list.push({ time, takenAt: a.takenAt, value: m.value, method: m.method?.trim() || null, rater: a.rater });
+      list.push({ time, takenAt: a.takenAt, date, value: m.value, method: m.method?.trim() || null, rater: a.rater });
       all.set(key, list);
     }
   }
@@ -168,7 +171,7 @@ function toChartPoints(code: MeasureCode, side: Side, raw: RawPoint[], flagged: 
     return {
       time: p.time,
       takenAt: p.takenAt,
-      date: formatDate(p.takenAt),
+      date: p.date,
       value: p.value,
       display: formatValue(code, p.value),
       method: p.method,

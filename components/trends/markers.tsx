@@ -1,0 +1,42 @@
+// Colours and marker shapes of the series (ui.md: Okabe-Ito, left blue with one marker, right
+// orange with another), shared by the chart dots and the legend so they never disagree.
+// Plain SVG: used by server components (legend) and the client chart alike.
+import type { Side } from "@/lib/clinical/measures";
+
+export const SIDE_COLOURS: Record<Side, string> = { left: "#0072B2", right: "#E69F00", none: "#333333" };
+export const SIDE_NAMES: Record<Side, string> = { left: "Left", right: "Right", none: "Value" };
+export const SIDE_SHAPES: Record<Side, string> = { left: "circle", right: "triangle", none: "diamond" };
+
+/** One marker centred on (cx, cy): filled, or hollow (white) where the method changed. */
+export function MarkerShape({ side, cx, cy, hollow = false, size = 4.5 }: { side: Side; cx: number; cy: number; hollow?: boolean; size?: number }) {
+  const colour = SIDE_COLOURS[side];
+  const common = { fill: hollow ? "#ffffff" : colour, stroke: colour, strokeWidth: hollow ? 2 : 1 };
+  if (side === "left") return <circle cx={cx} cy={cy} r={size} {...common} />;
+  if (side === "right") {
+    const s = size * 1.25;
+    return <polygon points={`${cx},${cy - s} ${cx + s},${cy + s * 0.8} ${cx - s},${cy + s * 0.8}`} {...common} />;
+  }
+  const s = size * 1.2;
+  return <polygon points={`${cx},${cy - s} ${cx + s},${cy} ${cx},${cy + s} ${cx - s},${cy}`} {...common} />;
+}
+
+/** The black ring around a point that triggered a flag ("flagged points outlined"). */
+export function FlagRing({ cx, cy }: { cx: number; cy: number }) {
+  return <circle cx={cx} cy={cy} r={8.5} fill="none" stroke="#000000" strokeWidth={2} />;
+}
+
+/** Hatch patterns for the MDC bands, one per side colour; defined once per page, used by url(#…). */
+export function MdcPatterns() {
+  return (
+    <svg width="0" height="0" aria-hidden="true" focusable="false" style={{ position: "absolute" }}>
+      <defs>
+        {(Object.keys(SIDE_COLOURS) as Side[]).map((side) => (
+          <pattern key={side} id={`mdc-hatch-${side}`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="6" height="6" fill={SIDE_COLOURS[side]} fillOpacity="0.06" />
+            <line x1="0" y1="0" x2="0" y2="6" stroke={SIDE_COLOURS[side]} strokeWidth="1.5" strokeOpacity="0.35" />
+          </pattern>
+        ))}
+      </defs>
+    </svg>
+  );
+}
