@@ -9,7 +9,7 @@ export function AppHeader({ name, role, clinicName }: { name: string; role: Role
   return (
     <header className="shell-header">
       <div className="shell-header-inner">
-        <Link href="/patients" className="brand">
+        <Link href="/" className="brand">
           <svg width="26" height="26" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path
               fill="currentColor"

@@ -1,5 +1,6 @@
 "use client";
-// Main navigation. Only screens that exist are listed (never link to a page that would 404).
+// Main navigation. Only screens that exist are listed; Referrals and Audit join this list when
+// they are built (never link to a page that would 404). Caseload is the home page ("/").
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
@@ -7,6 +8,7 @@ import type { Role } from "@/lib/auth/actor";
 
 // Admin screens only for admins: for anyone else they are not-found pages.
 const ITEMS: readonly { href: string; label: string; adminOnly?: boolean }[] = [
+  { href: "/", label: "Caseload" },
   { href: "/patients", label: "Patients" },
   { href: "/admin/users", label: "Users", adminOnly: true },
   { href: "/admin/audit", label: "Audit", adminOnly: true },
@@ -19,7 +21,8 @@ export function NavLinks({ role = "clinician" }: { role?: Role }) {
     <nav className="main-nav" aria-label="Main">
       <ul>
         {ITEMS.filter((item) => !item.adminOnly || role === "admin").map((item) => {
-          const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          // "/" is a prefix of every path: the home item is current only on the home page itself.
+          const active = pathname === item.href || (item.href !== "/" && pathname.startsWith(`${item.href}/`));
           return (
             <li key={item.href}>
               <Link href={item.href} aria-current={active ? "page" : undefined}>
