@@ -7,7 +7,7 @@ import {
   fieldLabel,
   methodInputId,
   rangeWords,
-  unitText,
+  unitSuffix,
   valueInputId,
   type FieldKey,
   type FormSectionDef,
@@ -51,7 +51,7 @@ function ValueInput({ code, side, f }: { code: MeasureCode; side: Side; f: Measu
           onBlur={() => f.onValueBlur(code, side)}
         />
         <span className={styles.unit} aria-hidden="true">
-          {unitText(code)}
+          {unitSuffix(code)}
         </span>
       </div>
       {previous ? (

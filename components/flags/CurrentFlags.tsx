@@ -29,7 +29,7 @@ function FlagItem({ flag }: { flag: Flag }) {
     <li className={refer ? `${styles.flag} ${styles.refer}` : styles.flag} data-flag={flag.id}>
       <div className={styles.flagHead}>
         <StatusBadge status={refer ? "refer" : SEVERITY_STATUS[flag.severity]} />
-        <h3 className={styles.flagTitle}>{refer ? `Refer: ${flag.title}` : flag.title}</h3>
+        <h3 className={styles.flagTitle}>{flag.title}</h3>
       </div>
       <p className={styles.explanation}>{flag.explanation}</p>
       <dl className={styles.facts}>

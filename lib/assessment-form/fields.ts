@@ -61,10 +61,23 @@ export function unitText(code: MeasureCode): string {
   return unit === "deg" ? "°" : unit;
 }
 
-/** "-30 to 45 °": the range as the hint and the error messages name it. */
+/** Scales ("0-10", "0-80", "score") are their own unit: "0 to 10 0-10" would read as noise. */
+function isScale(code: MeasureCode): boolean {
+  const unit = MEASURES[code].unit;
+  return unit === "score" || /^0-\d+$/.test(unit);
+}
+
+/** "-30 to 45 °", "0 to 10": the range as the hint and the error messages name it. */
 export function rangeWords(code: MeasureCode): string {
   const m = MEASURES[code];
-  return `${m.min} to ${m.max} ${unitText(code)}`;
+  return isScale(code) ? `${m.min} to ${m.max}` : `${m.min} to ${m.max} ${unitText(code)}`;
+}
+
+/** The suffix beside the input: "cm", "°", "/10" for a 0-10 scale, nothing for a plain score. */
+export function unitSuffix(code: MeasureCode): string {
+  const unit = MEASURES[code].unit;
+  if (unit === "score") return "";
+  return /^0-\d+$/.test(unit) ? `/${unit.slice(2)}` : unitText(code);
 }
 
 /** The input's accessible name: "Lunge test distance, left (cm)". */

@@ -33,10 +33,11 @@ describe("field validation", () => {
 
   it("names the range for an out-of-range value and the step for an off-step one", () => {
     expect(valueError("ankle_df_nwb_ext_deg", "left", "57")).toBe("57 is outside the range -30 to 45 °");
-    expect(valueError("fpi6_total", "right", "2.5")).toMatch(/not a multiple of 1: enter -12 to 12 score/);
+    expect(valueError("fpi6_total", "right", "2.5")).toMatch(/not a multiple of 1: enter -12 to 12 in steps of 1/);
     expect(valueError("ankle_df_wblt_cm", "left", "x")).toMatch(/not a number: enter 0 to 25 cm/);
     expect(valueError("ankle_df_wblt_cm", "left", "")).toBeUndefined();
     expect(valueError("gait_speed_mps", "none", "1.25")).toBeUndefined();
+    expect(valueError("pain_heel_nprs", "left", "11")).toBe("11 is outside the range 0 to 10");
   });
 });
 
