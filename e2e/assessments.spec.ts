@@ -1,8 +1,10 @@
 // Issue 4 in the browser: a new patient, a full assessment typed with the keyboard only, the flag
 // it raises, an out-of-range value that saves nothing, a draft that survives a reload, a
 // correction with its mark, a deletion, and a treatment event in the history.
-import { expect, signIn, test, USERS } from "./fixtures";
+import { expect, fillSignIn, signIn, test, USERS } from "./fixtures";
 import type { Page } from "@playwright/test";
+
+const ADMIN = { email: "admin@clinic.test", password: "demo-admin-pass", clinic: "Stride Demo Clinic" } as const;
 
 /** Creates a patient through the form and lands on the patient page. */
 async function createPatient(page: Page, familyName: string): Promise<void> {
@@ -173,7 +175,7 @@ test.describe("assessments", () => {
     await expect(page.getByText(/Previous: 80\.2 kg on/)).toBeVisible();
   });
 
-  test("a visit is amended with a reason and marked; a deleted visit leaves the history", async ({ page }, testInfo) => {
+  test("a visit is amended with a reason and marked; a deleted visit leaves the history and an admin restores it", async ({ browser, page }, testInfo) => {
     await signIn(page, USERS.demo);
     await createPatient(page, `Amend-${Date.now()}`);
     await openNewAssessment(page);
@@ -206,6 +208,21 @@ test.describe("assessments", () => {
     await history.getByRole("button", { name: "Delete visit" }).click();
     await expect(page.getByText("Visit deleted. An admin can restore it.")).toBeVisible();
     await expect(historyCount(page)).toContainText("0 visits");
+
+    const patientUrl = page.url().split("?")[0]!;
+    const adminContext = await browser.newContext();
+    const admin = await adminContext.newPage();
+    await fillSignIn(admin, ADMIN.email, ADMIN.password);
+    await expect(admin.getByRole("banner")).toContainText("Jordan Lee");
+    await admin.goto(patientUrl);
+    await admin.getByRole("link", { name: "Show deleted visits" }).click();
+    const adminHistory = admin.getByRole("region", { name: "History" });
+    await expect(adminHistory.getByText("Deleted by Dr Alex Morgan", { exact: false })).toContainText("Wrong patient");
+    await adminHistory.getByRole("button", { name: /Show visit of .* values/ }).click();
+    await adminHistory.getByRole("button", { name: "Restore visit" }).click();
+    await expect(admin.getByText("Visit restored.")).toBeVisible();
+    await expect(admin.getByTestId("history-count")).toContainText("1 visit,");
+    await adminContext.close();
   });
 
   test("a treatment event is recorded and shown in the history", async ({ page }) => {
