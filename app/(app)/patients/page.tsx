@@ -126,10 +126,10 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
           </>
         ) : (
           <div className="empty-state">
-            {q ? (
+            {q || status ? (
               <>
-                <h3>No patients match “{q}”</h3>
-                <p>Check the spelling, or search by MRN.</p>
+                <h3>{q ? `No patients match “${q}”` : "No patients with this status"}</h3>
+                <p>{q ? "Check the spelling, or search by MRN." : "Choose another status, or any status."}</p>
                 <Link href="/patients" className="button button-secondary">
                   Show all patients
                 </Link>
