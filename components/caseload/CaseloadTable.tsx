@@ -43,7 +43,7 @@ export function CaseloadTable({ caption, patients, now }: { caption: string; pat
                   {p.lastAssessedAt ? formatDate(p.lastAssessedAt, "UTC") : "Never"}
                   {days !== null ? <span className="muted"> ({days} day{days === 1 ? "" : "s"} ago)</span> : null}
                 </td>
-                <td>
+                <td className={styles.changesCell}>
                   <ChangesCell changes={p.changes} />
                 </td>
                 <td className="no-print">

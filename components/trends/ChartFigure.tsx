@@ -4,6 +4,7 @@ import type { MeasureChart, TreatmentMarker } from "@/lib/trends/chart-data";
 import type { TimeTick } from "@/lib/trends/axis";
 import { ChartTable } from "./ChartTable";
 import { TrendChart } from "./TrendChart";
+import { toClientChart } from "./client-chart";
 import styles from "./trends.module.css";
 
 interface Props {
@@ -21,7 +22,7 @@ export function ChartFigure({ chart, xDomain, xTicks, treatments }: Props) {
         {chart.title} <span className="muted">({chart.unit})</span>
       </h3>
       {chart.normalText ? <p className={styles.normalText}>Normal: {chart.normalText}</p> : null}
-      <TrendChart chart={chart} xDomain={xDomain} xTicks={xTicks} treatments={treatments} />
+      <TrendChart chart={toClientChart(chart)} xDomain={xDomain} xTicks={xTicks} treatments={treatments} />
       <figcaption className={styles.caption}>
         {chart.series.map((s) => (
           <p key={s.side} data-testid="trend-sentence">

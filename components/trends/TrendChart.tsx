@@ -5,7 +5,8 @@
 import { useMemo, type ReactElement } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { Side } from "@/lib/clinical/measures";
-import type { ChartPoint, MeasureChart, TreatmentMarker } from "@/lib/trends/chart-data";
+import type { TreatmentMarker } from "@/lib/trends/chart-data";
+import type { ClientChart, TipTuple } from "./client-chart";
 import type { TimeTick } from "@/lib/trends/axis";
 import { FlagRing, MarkerShape, SIDE_COLOURS, SIDE_NAMES } from "./markers";
 import styles from "./trends.module.css";
@@ -14,13 +15,11 @@ export const CHART_WIDTH = 460;
 export const CHART_HEIGHT = 220;
 
 interface Props {
-  chart: MeasureChart;
+  chart: ClientChart;
   xDomain: [number, number];
   xTicks: TimeTick[];
   treatments: TreatmentMarker[];
 }
-
-type PointIndex = Map<string, ChartPoint>;
 
 interface DotProps {
   cx?: number;
@@ -30,24 +29,24 @@ interface DotProps {
   payload?: { time: number };
 }
 
-function TooltipBody({ time, chart, points }: { time: number; chart: MeasureChart; points: PointIndex }) {
-  const rows = chart.series.flatMap((s) => {
-    const p = points.get(`${s.side}|${time}`);
-    return p ? [{ side: s.side, p }] : [];
+function TooltipBody({ time, chart }: { time: number; chart: ClientChart }) {
+  const rows = chart.bands.flatMap((b) => {
+    const tip = chart.tips[`${b.side}|${time}`];
+    return tip ? [{ side: b.side, tip }] : [];
   });
   if (rows.length === 0) return null;
   return (
     <div className={styles.tooltip}>
-      <strong>{rows[0]!.p.date}</strong>
-      {rows.map(({ side, p }) => (
+      <strong>{rows[0]!.tip[1]}</strong>
+      {rows.map(({ side, tip }) => (
         <div key={side}>
           <span style={{ color: SIDE_COLOURS[side] }}>{side === "none" ? "" : `${SIDE_NAMES[side]}: `}</span>
-          <strong>{p.display}</strong>
+          <strong>{tip[0]}</strong>
           <span className={styles.tooltipMeta}>
             {" "}
-            · {p.method ?? "method not recorded"} · rated by {p.rater}
-            {p.methodChangedFromPrevious ? " · method changed" : ""}
-            {p.flags.length ? ` · flag: ${p.flags.join(", ")}` : ""}
+            · {tip[2] ?? "method not recorded"} · rated by {tip[3]}
+            {tip[5] ? " · method changed" : ""}
+            {tip[4] ? ` · flag: ${tip[4]}` : ""}
           </span>
         </div>
       ))}
@@ -56,23 +55,18 @@ function TooltipBody({ time, chart, points }: { time: number; chart: MeasureChar
 }
 
 export function TrendChart({ chart, xDomain, xTicks, treatments }: Props) {
-  const points = useMemo<PointIndex>(() => {
-    const map: PointIndex = new Map();
-    for (const s of chart.series) for (const p of s.points) map.set(`${s.side}|${p.time}`, p);
-    return map;
-  }, [chart]);
   const tickLabels = useMemo(() => new Map(xTicks.map((t) => [t.time, t.label])), [xTicks]);
 
   const renderDot = (side: Side) =>
     function Dot(props: DotProps): ReactElement {
       const { cx, cy, index, payload } = props;
       const key = `${String(props.dataKey)}-${index}`;
-      const p = payload ? points.get(`${side}|${payload.time}`) : undefined;
-      if (cx === undefined || cy === undefined || !p) return <g key={key} />;
+      const tip: TipTuple | undefined = payload ? chart.tips[`${side}|${payload.time}`] : undefined;
+      if (cx === undefined || cy === undefined || !tip) return <g key={key} />;
       return (
         <g key={key}>
-          {p.flags.length > 0 ? <FlagRing cx={cx} cy={cy} /> : null}
-          <MarkerShape side={side} cx={cx} cy={cy} hollow={p.methodChangedFromPrevious} />
+          {tip[4] ? <FlagRing cx={cx} cy={cy} /> : null}
+          <MarkerShape side={side} cx={cx} cy={cy} hollow={tip[5] === 1} />
         </g>
       );
     };
@@ -91,12 +85,12 @@ export function TrendChart({ chart, xDomain, xTicks, treatments }: Props) {
         {chart.normalBand ? (
           <ReferenceArea y1={chart.normalBand.low} y2={chart.normalBand.high} fill="#c8e6c9" fillOpacity={0.45} stroke="none" ifOverflow="hidden" />
         ) : null}
-        {chart.series.map((s) =>
-          s.mdcBand ? (
+        {chart.bands.map((s) =>
+          s.mdc ? (
             <ReferenceArea
               key={`mdc-${s.side}`}
-              y1={s.mdcBand.low}
-              y2={s.mdcBand.high}
+              y1={s.mdc.low}
+              y2={s.mdc.high}
               fill={`url(#mdc-hatch-${s.side})`}
               stroke={SIDE_COLOURS[s.side]}
               strokeOpacity={0.3}
@@ -105,8 +99,8 @@ export function TrendChart({ chart, xDomain, xTicks, treatments }: Props) {
             />
           ) : null,
         )}
-        {chart.series.map((s) => (
-          <ReferenceLine key={`base-${s.side}`} y={s.baseline.value} stroke={SIDE_COLOURS[s.side]} strokeOpacity={0.6} strokeDasharray="2 3" ifOverflow="hidden" />
+        {chart.bands.map((s) => (
+          <ReferenceLine key={`base-${s.side}`} y={s.baseline} stroke={SIDE_COLOURS[s.side]} strokeOpacity={0.6} strokeDasharray="2 3" ifOverflow="hidden" />
         ))}
         {treatments.map((t) => (
           <ReferenceLine
@@ -142,7 +136,7 @@ export function TrendChart({ chart, xDomain, xTicks, treatments }: Props) {
           isAnimationActive={false}
           content={({ active, payload }) => {
             const row = payload?.[0]?.payload as { time?: number } | undefined;
-            return active && row?.time !== undefined ? <TooltipBody time={row.time} chart={chart} points={points} /> : null;
+            return active && row?.time !== undefined ? <TooltipBody time={row.time} chart={chart} /> : null;
           }}
         />
         {chart.seriesKeys.map((k) => (
