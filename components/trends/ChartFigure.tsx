@@ -16,13 +16,15 @@ interface Props {
 
 export function ChartFigure({ chart, xDomain, xTicks, treatments }: Props) {
   const id = `chart-${chart.code}`;
+  // One compact copy of the data serves both the chart and the table.
+  const client = toClientChart(chart);
   return (
     <figure className={styles.figure} aria-labelledby={`${id}-title`} data-testid={id}>
       <h3 id={`${id}-title`} className={styles.figureTitle}>
         {chart.title} <span className="muted">({chart.unit})</span>
       </h3>
       {chart.normalText ? <p className={styles.normalText}>Normal: {chart.normalText}</p> : null}
-      <TrendChart chart={toClientChart(chart)} xDomain={xDomain} xTicks={xTicks} treatments={treatments} />
+      <TrendChart chart={client} xDomain={xDomain} xTicks={xTicks} treatments={treatments} />
       <figcaption className={styles.caption}>
         {chart.series.map((s) => (
           <p key={s.side} data-testid="trend-sentence">
@@ -37,7 +39,7 @@ export function ChartFigure({ chart, xDomain, xTicks, treatments }: Props) {
           </p>
         ))}
       </figcaption>
-      <ChartTable chart={chart} />
+      <ChartTable chart={client} title={chart.title} />
     </figure>
   );
 }

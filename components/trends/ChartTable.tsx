@@ -1,50 +1,56 @@
-// The same numbers as the chart, as a table (WCAG: every chart has a table toggle). A <details>
-// element: opens with the keyboard and without JavaScript.
-import type { MeasureChart } from "@/lib/trends/chart-data";
+"use client";
+// The same numbers as the chart, as a table (WCAG: every chart has a table toggle). A native
+// <details> (keyboard-operable); its rows are built from the chart's own props only when opened,
+// so a 300-visit history does not send ~20 tables of 600 rows in every page response.
+import { useState } from "react";
 import { SIDE_NAMES } from "./markers";
+import type { ClientChart } from "./client-chart";
 import styles from "./trends.module.css";
 
-export function ChartTable({ chart }: { chart: MeasureChart }) {
-  const rows = chart.series
-    .flatMap((s) => s.points.map((p) => ({ side: s.side, p })))
-    .sort((a, b) => a.p.time - b.p.time || a.side.localeCompare(b.side));
-  const bilateral = chart.series.some((s) => s.side !== "none");
+function ValuesTable({ chart, title }: { chart: ClientChart; title: string }) {
+  const bilateral = chart.bands.some((b) => b.side !== "none");
+  const rows = chart.rows.flatMap((row) =>
+    chart.bands.flatMap((b) => {
+      const tip = chart.tips[`${b.side}|${row.time}`];
+      return tip ? [{ side: b.side, time: row.time, tip }] : [];
+    }),
+  );
+  if (rows.length === 0) return <p className="muted">No values in the selected dates.</p>;
   return (
-    <details className={styles.tableToggle}>
+    <table className={`data-table ${styles.valuesTable}`}>
+      <caption className="visually-hidden">{title}: values shown in the chart</caption>
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          {bilateral ? <th scope="col">Side</th> : null}
+          <th scope="col">Value</th>
+          <th scope="col">Method</th>
+          <th scope="col">Rater</th>
+          <th scope="col">Notes</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ side, time, tip }) => (
+          <tr key={`${side}-${time}`}>
+            <td>{tip[1]}</td>
+            {bilateral ? <td>{SIDE_NAMES[side]}</td> : null}
+            <td>{tip[0]}</td>
+            <td>{tip[2] ?? "not recorded"}</td>
+            <td>{tip[3]}</td>
+            <td>{[tip[5] ? "method changed" : "", tip[4] ? `flagged (${tip[4]})` : ""].filter(Boolean).join("; ")}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ChartTable({ chart, title }: { chart: ClientChart; title: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className={styles.tableToggle} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Show table</summary>
-      {rows.length === 0 ? (
-        <p className="muted">No values in the selected dates.</p>
-      ) : (
-        <table className={`data-table ${styles.valuesTable}`}>
-          <caption className="visually-hidden">{chart.title}: values shown in the chart</caption>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              {bilateral ? <th scope="col">Side</th> : null}
-              <th scope="col">Value</th>
-              <th scope="col">Method</th>
-              <th scope="col">Rater</th>
-              <th scope="col">Notes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ side, p }) => (
-              <tr key={`${side}-${p.time}`}>
-                <td>{p.date}</td>
-                {bilateral ? <td>{SIDE_NAMES[side]}</td> : null}
-                <td>{p.display}</td>
-                <td>{p.method ?? "not recorded"}</td>
-                <td>{p.rater}</td>
-                <td>
-                  {[p.methodChangedFromPrevious ? "method changed" : "", p.flags.length ? `flagged (${p.flags.join(", ")})` : ""]
-                    .filter(Boolean)
-                    .join("; ")}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {open ? <ValuesTable chart={chart} title={title} /> : null}
     </details>
   );
 }
