@@ -2,7 +2,7 @@
 // A form bound to a server action with useActionState: shows the action's message (and a new
 // token's secret, once) without a page reload, and still works as a plain form post before
 // hydration (progressive enhancement).
-import { useActionState, type ReactNode } from "react";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { IDLE, type ActionState } from "./action-state";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
@@ -23,8 +23,19 @@ export function ActionForm({
   testId?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
+  const formRef = useRef<HTMLFormElement>(null);
+  // React resets a form after its action runs; a refused submission must keep what was typed, so
+  // once hydrated the form submits itself and clears only after a success.
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  }
+  useEffect(() => {
+    if (state.status === "ok") formRef.current?.reset();
+  }, [state]);
   return (
-    <form action={formAction} className={className} data-testid={testId}>
+    <form ref={formRef} action={formAction} onSubmit={handleSubmit} className={className} data-testid={testId}>
       {children}
       <button type="submit" className={danger ? "button button-secondary" : "button"} disabled={pending}>
         {pending ? "Working…" : submitLabel}
