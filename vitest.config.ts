@@ -37,6 +37,18 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
+      {
+        // Starts real `npm start` servers (one shared build under the build lock), so it is kept
+        // apart from the fast unit tests; needs TEST_DATABASE_URL (CI sets it).
+        resolve: { alias },
+        test: {
+          name: "multi-server",
+          include: ["tests/multi-server/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 900_000,
+        },
+      },
       integrationProject("pglite"),
       ...(process.env.TEST_DATABASE_URL ? [integrationProject("postgresql")] : []),
     ],
