@@ -93,6 +93,10 @@ test.describe("patient trends", () => {
     await expect(page).toHaveURL(/show=right/);
     await expect(page.getByTestId("chart-ankle_df_wblt_cm").locator("path.recharts-curve[stroke='#0072B2']")).toHaveCount(0);
 
+    // Hover shows the exact value with unit, date, method and rater.
+    await page.getByTestId("chart-ankle_df_nwb_ext_deg").locator("svg.recharts-surface").hover({ position: { x: 430, y: 110 } });
+    await expect(page.getByTestId("chart-ankle_df_nwb_ext_deg").locator(".recharts-tooltip-wrapper")).toContainText(/Right: -?\d+(\.\d)?° · iPhone inclinometer · rated by /);
+
     expect(problems).toEqual([]);
   });
 
