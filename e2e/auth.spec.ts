@@ -7,9 +7,13 @@ test.describe("signing in and out", () => {
     await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath("login.png"), fullPage: true });
 
-    await signIn(page, USERS.demo);
-
+    // A plain sign-in lands on the caseload dashboard, the home page.
+    await signIn(page, USERS.demo, /\/$/);
+    await expect(page.getByRole("heading", { name: "Caseload", level: 1 })).toBeVisible();
     const banner = page.getByRole("banner");
+    await banner.getByRole("link", { name: "Patients" }).click();
+    await expect(page).toHaveURL(/\/patients$/);
+
     await expect(banner.getByTestId("signed-in-user")).toContainText("Stride Demo Clinic");
     await expect(banner.getByTestId("signed-in-user")).toContainText("Clinician");
     await expect(banner.getByRole("link", { name: "Patients" })).toHaveAttribute("aria-current", "page");

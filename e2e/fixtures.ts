@@ -20,8 +20,12 @@ export async function fillSignIn(page: Page, email: string, password: string): P
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-/** Signs in and waits for the patient list (or the page the sign-in was for). */
+/**
+ * Signs in and waits for the page the sign-in was for: the patient list unless the test came to
+ * /login with its own callbackUrl (a plain sign-in lands on the caseload; see auth.spec.ts).
+ */
 export async function signIn(page: Page, user: DemoUser, landing: RegExp = /\/patients(\?|$)/): Promise<void> {
+  if (!new URL(page.url(), "http://x").pathname.startsWith("/login")) await page.goto("/login?callbackUrl=%2Fpatients");
   await fillSignIn(page, user.email, user.password);
   await expect(page).toHaveURL(landing);
   await expect(page.getByRole("banner")).toContainText(user.clinic);

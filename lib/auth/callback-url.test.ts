@@ -21,6 +21,6 @@ describe("safeCallbackUrl", () => {
     ["/api/v1/patients"],
     ["/patients\n"],
   ])("falls back for %j", (input) => {
-    expect(safeCallbackUrl(input)).toBe("/patients");
+    expect(safeCallbackUrl(input)).toBe("/");
   });
 });
