@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { day } from "@/lib/clinical/test-helpers";
+import type { MeasureChart } from "./chart-data";
+import { bandRect, chartGeometry, linearScale, niceTicks, pointTitle, PLOT_MARGIN, r1, SVG_HEIGHT, SVG_WIDTH } from "./svg-geometry";
+
+const T0 = Date.parse(day(0));
+const DAY = 86_400_000;
+const PLOT = { x: PLOT_MARGIN.left, y: PLOT_MARGIN.top, width: SVG_WIDTH - PLOT_MARGIN.left - PLOT_MARGIN.right, height: SVG_HEIGHT - PLOT_MARGIN.top - PLOT_MARGIN.bottom };
+
+function point(i: number, value: number, segment = 0, method: string | null = "tape", extra: Partial<MeasureChart["series"][number]["points"][number]> = {}) {
+  return { time: T0 + i * 10 * DAY, takenAt: day(i * 10), date: `d${i}`, value, display: `${value} cm`, method, rater: "Alex Morgan", flags: [], methodChangedFromPrevious: false, segment, ...extra };
+}
+
+// Left: three values, the method changes at the third (segment 1). Normal 10-15, MDC ±2.
+const CHART = {
+  code: "ankle_df_wblt_cm",
+  yDomain: [0, 20],
+  normalBand: { low: 10, high: 15, text: "" },
+  methodChanges: [{ time: T0 + 20 * DAY, side: "left", method: "app", date: "d2" }],
+  series: [
+    {
+      side: "left",
+      points: [point(0, 8), point(1, 10), point(2, 12, 1, "app", { methodChangedFromPrevious: true, flags: ["R1"] })],
+      baseline: { value: 8, date: "d0" },
+      mdcBand: { low: 6, high: 10, mdc: 2 },
+    },
+  ],
+} as unknown as MeasureChart;
+const X_DOMAIN: [number, number] = [T0, T0 + 20 * DAY];
+
+describe("svg geometry", () => {
+  it("scales linearly, maps a degenerate domain to the middle, rounds to one decimal", () => {
+    const s = linearScale([0, 10], [100, 0]);
+    expect([s(0), s(5), s(10)]).toEqual([100, 50, 0]);
+    expect(linearScale([3, 3], [0, 10])(3)).toBe(5);
+    expect([r1(1.26), r1(-0.04), r1(12.349)]).toEqual([1.3, 0, 12.3]);
+  });
+
+  it("picks round y ticks inside the domain", () => {
+    expect(niceTicks(0, 20)).toEqual([0, 5, 10, 15, 20]);
+    expect(niceTicks(9.5, 14.5)).toEqual([10, 11, 12, 13, 14]);
+    expect(niceTicks(0.1, 0.35)).toEqual([0.1, 0.15, 0.2, 0.25, 0.3, 0.35]);
+  });
+
+  it("places points on the plot: oldest at the left edge, the domain's low end at the bottom", () => {
+    const g = chartGeometry(CHART, X_DOMAIN, [], []);
+    expect(g.plot).toEqual(PLOT);
+    const [a, b, c] = g.series[0]!.points;
+    expect([a!.x, a!.y]).toEqual([PLOT.x, r1(PLOT.y + PLOT.height * (1 - 8 / 20))]);
+    expect(b!.x).toBe(r1(PLOT.x + PLOT.width / 2));
+    expect(c!.x).toBe(PLOT.x + PLOT.width);
+    expect(g.yTicks.map((t) => t.value)).toEqual([0, 5, 10, 15, 20]);
+    expect(g.yTicks[0]!.y).toBe(PLOT.y + PLOT.height);
+  });
+
+  it("draws the normal and MDC bands as rectangles across the plot, clipped to it", () => {
+    const g = chartGeometry(CHART, X_DOMAIN, [], []);
+    const y = (v: number) => PLOT.y + PLOT.height * (1 - v / 20);
+    expect(g.normalBand).toEqual({ x: PLOT.x, y: r1(y(15)), width: PLOT.width, height: r1(y(10) - y(15)) });
+    expect(g.series[0]!.mdcBand).toEqual({ x: PLOT.x, y: r1(y(10)), width: PLOT.width, height: r1(y(6) - y(10)) });
+    const scale = linearScale([0, 20], [PLOT.y + PLOT.height, PLOT.y]);
+    expect(bandRect(PLOT, scale, 18, 30)).toEqual({ x: PLOT.x, y: PLOT.y, width: PLOT.width, height: r1(y(18) - PLOT.y) });
+    expect(bandRect(PLOT, scale, 25, 30)).toBeNull();
+  });
+
+  it("splits the line at the change of method: one path per segment, never joined", () => {
+    const g = chartGeometry(CHART, X_DOMAIN, [], []);
+    const [a, b, c] = g.series[0]!.points;
+    expect(g.series[0]!.segments).toEqual([
+      { segment: 0, d: `M${a!.x} ${a!.y}L${b!.x} ${b!.y}` },
+      { segment: 1, d: `M${c!.x} ${c!.y}` },
+    ]);
+    expect(g.methodChanges).toEqual([{ x: c!.x, side: "left" }]);
+  });
+
+  it("keeps ticks and treatments inside the shared time axis only", () => {
+    const ticks = [{ time: T0 - DAY, label: "before" }, { time: T0 + 10 * DAY, label: "mid" }];
+    const tx = [{ time: T0 + 10 * DAY, date: "d1", label: "Orthoses" }, { time: T0 + 40 * DAY, date: "x", label: "later" }];
+    const g = chartGeometry(CHART, X_DOMAIN, ticks, tx);
+    expect(g.xTicks).toEqual([{ x: r1(PLOT.x + PLOT.width / 2), label: "mid" }]);
+    expect(g.treatments).toEqual([{ x: r1(PLOT.x + PLOT.width / 2), label: "Orthoses" }]);
+  });
+
+  it("says value with unit, date, method and rater in the hover text", () => {
+    const p = CHART.series[0]!.points[2]!;
+    expect(pointTitle("left", p)).toBe("Left: 12 cm · d2 · app · rated by Alex Morgan · method changed · flag: R1");
+    expect(pointTitle("none", { ...p, method: null, flags: [], methodChangedFromPrevious: false })).toBe("12 cm · d2 · method not recorded · rated by Alex Morgan");
+  });
+});

@@ -1,0 +1,149 @@
+// Where everything of one trends chart sits in its SVG: scales from the shaped data's domains
+// (lib/trends/chart-data) to a fixed 460×220 viewBox, band rectangles, one path per line segment
+// (segments already split at method changes), marker positions and tick positions. Pure, so the
+// server component only emits elements and the numbers can be unit-tested.
+//
+// Coordinates are rounded to one decimal: a tenth of a viewBox unit is below a screen pixel, and a
+// 300-visit history has thousands of points, so every character counts twice (HTML and RSC payload).
+
+import type { Side } from "@/lib/clinical/measures";
+import { roundTo } from "@/lib/clinical/decimal";
+import type { ChartPoint, MeasureChart, TreatmentMarker } from "./chart-data";
+import type { TimeTick } from "./axis";
+
+export const SVG_WIDTH = 460;
+export const SVG_HEIGHT = 220;
+/** Room for the y labels (left), the x labels (bottom) and the treatment labels (top). */
+export const PLOT_MARGIN = { top: 18, right: 12, bottom: 24, left: 48 } as const;
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Scale {
+  (value: number): number;
+  domain: [number, number];
+  range: [number, number];
+}
+
+/** One decimal, and never "-0". */
+export function r1(n: number): number {
+  const v = Math.round(n * 10) / 10;
+  return v === 0 ? 0 : v;
+}
+
+/** Linear map of domain onto range; a degenerate domain maps to the middle of the range. */
+export function linearScale(domain: [number, number], range: [number, number]): Scale {
+  const [d0, d1] = domain;
+  const [r0, r1v] = range;
+  const span = d1 - d0;
+  const scale = ((value: number) => (span === 0 ? (r0 + r1v) / 2 : r0 + ((value - d0) / span) * (r1v - r0))) as Scale;
+  scale.domain = domain;
+  scale.range = range;
+  return scale;
+}
+
+/** About `count` round values (steps of 1, 2, 2.5 or 5 × 10^k) inside [low, high]. */
+export function niceTicks(low: number, high: number, count = 5): number[] {
+  if (!(high > low)) return [low];
+  const raw = (high - low) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(low / step - 1e-9) * step; t <= high + step * 1e-9; t += step) ticks.push(roundTo(t, 6));
+  return ticks;
+}
+
+export interface PlacedPoint {
+  x: number;
+  y: number;
+  point: ChartPoint;
+}
+
+export interface SeriesGeometry {
+  side: Side;
+  /** One path per segment (the line is broken where the method changed), oldest segment first. */
+  segments: { segment: number; d: string }[];
+  points: PlacedPoint[];
+  /** Baseline ± MDC, clipped to the plot; null when the measure has no MDC/MCID. */
+  mdcBand: Rect | null;
+  /** y of the baseline value, or null when it lies outside the value axis. */
+  baselineY: number | null;
+}
+
+export interface ChartGeometry {
+  plot: Rect;
+  xTicks: { x: number; label: string }[];
+  yTicks: { y: number; value: number }[];
+  normalBand: Rect | null;
+  series: SeriesGeometry[];
+  treatments: { x: number; label: string }[];
+  methodChanges: { x: number; side: Side }[];
+}
+
+/** The part of [a, b] (in any order) inside the plot's vertical extent, as a rectangle; null if none. */
+export function bandRect(plot: Rect, y: Scale, low: number, high: number): Rect | null {
+  const top = Math.max(plot.y, Math.min(y(low), y(high)));
+  const bottom = Math.min(plot.y + plot.height, Math.max(y(low), y(high)));
+  if (!(bottom > top)) return null;
+  return { x: plot.x, y: r1(top), width: plot.width, height: r1(bottom - top) };
+}
+
+/** "M x y L x y …" per segment, in time order. Segment numbers come from chart-data. */
+export function segmentPaths(points: readonly PlacedPoint[]): { segment: number; d: string }[] {
+  const bySegment = new Map<number, string[]>();
+  for (const p of points) {
+    const list = bySegment.get(p.point.segment) ?? [];
+    list.push(`${list.length === 0 ? "M" : "L"}${p.x} ${p.y}`);
+    bySegment.set(p.point.segment, list);
+  }
+  return [...bySegment].sort((a, b) => a[0] - b[0]).map(([segment, parts]) => ({ segment, d: parts.join("") }));
+}
+
+export function chartGeometry(chart: MeasureChart, xDomain: [number, number], xTicks: readonly TimeTick[], treatments: readonly TreatmentMarker[]): ChartGeometry {
+  const plot: Rect = {
+    x: PLOT_MARGIN.left,
+    y: PLOT_MARGIN.top,
+    width: SVG_WIDTH - PLOT_MARGIN.left - PLOT_MARGIN.right,
+    height: SVG_HEIGHT - PLOT_MARGIN.top - PLOT_MARGIN.bottom,
+  };
+  const x = linearScale(xDomain, [plot.x, plot.x + plot.width]);
+  // SVG y grows downwards: the domain's low end maps to the plot's bottom.
+  const y = linearScale(chart.yDomain, [plot.y + plot.height, plot.y]);
+  const insideX = (t: number) => t >= xDomain[0] && t <= xDomain[1];
+  const [yLow, yHigh] = chart.yDomain;
+
+  const series: SeriesGeometry[] = chart.series.map((s) => {
+    const points = s.points.map((point) => ({ x: r1(x(point.time)), y: r1(y(point.value)), point }));
+    return {
+      side: s.side,
+      segments: segmentPaths(points),
+      points,
+      mdcBand: s.mdcBand ? bandRect(plot, y, s.mdcBand.low, s.mdcBand.high) : null,
+      baselineY: s.baseline.value >= yLow && s.baseline.value <= yHigh ? r1(y(s.baseline.value)) : null,
+    };
+  });
+
+  return {
+    plot,
+    xTicks: xTicks.filter((t) => insideX(t.time)).map((t) => ({ x: r1(x(t.time)), label: t.label })),
+    yTicks: niceTicks(yLow, yHigh).map((value) => ({ y: r1(y(value)), value })),
+    normalBand: chart.normalBand ? bandRect(plot, y, chart.normalBand.low, chart.normalBand.high) : null,
+    series,
+    treatments: treatments.filter((t) => insideX(t.time)).map((t) => ({ x: r1(x(t.time)), label: t.label })),
+    methodChanges: chart.methodChanges.filter((m) => insideX(m.time)).map((m) => ({ x: r1(x(m.time)), side: m.side })),
+  };
+}
+
+const SIDE_LABELS: Record<Side, string> = { left: "Left", right: "Right", none: "" };
+
+/** The hover text of one point (native SVG <title>): value with unit, date, method, rater, notes. */
+export function pointTitle(side: Side, p: ChartPoint): string {
+  const parts = [`${SIDE_LABELS[side] ? `${SIDE_LABELS[side]}: ` : ""}${p.display}`, p.date, p.method ?? "method not recorded", `rated by ${p.rater}`];
+  if (p.methodChangedFromPrevious) parts.push("method changed");
+  if (p.flags.length > 0) parts.push(`flag: ${p.flags.join(", ")}`);
+  return parts.join(" · ");
+}
