@@ -1,10 +1,10 @@
 // One measure: title with unit, the chart, the sentence per side under it, and the table toggle.
+// A server component: nothing here is sent to the browser as data, only as markup.
 import { formatValue } from "@/lib/clinical/format";
 import type { MeasureChart, TreatmentMarker } from "@/lib/trends/chart-data";
 import type { TimeTick } from "@/lib/trends/axis";
 import { ChartTable } from "./ChartTable";
 import { TrendChart } from "./TrendChart";
-import { toClientChart } from "./client-chart";
 import styles from "./trends.module.css";
 
 interface Props {
@@ -12,19 +12,19 @@ interface Props {
   xDomain: [number, number];
   xTicks: TimeTick[];
   treatments: TreatmentMarker[];
+  tableRequested: boolean;
+  fullTableHref: string;
 }
 
-export function ChartFigure({ chart, xDomain, xTicks, treatments }: Props) {
+export function ChartFigure({ chart, xDomain, xTicks, treatments, tableRequested, fullTableHref }: Props) {
   const id = `chart-${chart.code}`;
-  // One compact copy of the data serves both the chart and the table.
-  const client = toClientChart(chart);
   return (
-    <figure className={styles.figure} aria-labelledby={`${id}-title`} data-testid={id}>
+    <figure id={id} className={styles.figure} aria-labelledby={`${id}-title`} data-testid={id}>
       <h3 id={`${id}-title`} className={styles.figureTitle}>
         {chart.title} <span className="muted">({chart.unit})</span>
       </h3>
       {chart.normalText ? <p className={styles.normalText}>Normal: {chart.normalText}</p> : null}
-      <TrendChart chart={client} xDomain={xDomain} xTicks={xTicks} treatments={treatments} />
+      <TrendChart chart={chart} xDomain={xDomain} xTicks={xTicks} treatments={treatments} />
       <figcaption className={styles.caption}>
         {chart.series.map((s) => (
           <p key={s.side} data-testid="trend-sentence">
@@ -39,7 +39,7 @@ export function ChartFigure({ chart, xDomain, xTicks, treatments }: Props) {
           </p>
         ))}
       </figcaption>
-      <ChartTable chart={client} title={chart.title} />
+      <ChartTable chart={chart} requested={tableRequested} fullTableHref={fullTableHref} />
     </figure>
   );
 }

@@ -1,159 +1,121 @@
-"use client";
-// One small chart (recharts). Fixed pixel size, no animation and no measuring: the server's SVG is
-// the final layout (no shift on hydration), and every label arrives preformatted from the server
-// (lib/trends), so client and server render the same markup.
-import { useMemo, type ReactElement } from "react";
-import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+// One small chart as plain server-rendered SVG (no client JavaScript: recharts 3 draws only in the
+// browser, recharts#5997). Positions come from lib/trends/svg-geometry; this file only emits
+// elements. Fixed viewBox and aspect ratio, so the server HTML is the final layout. Hover text is a
+// native <title> on each marker. Per-point elements carry only their coordinates (colour, stroke
+// and size sit on the series group) because a 300-visit history has thousands of them.
 import type { Side } from "@/lib/clinical/measures";
-import type { TreatmentMarker } from "@/lib/trends/chart-data";
-import type { ClientChart, TipTuple } from "./client-chart";
+import type { MeasureChart, TreatmentMarker } from "@/lib/trends/chart-data";
 import type { TimeTick } from "@/lib/trends/axis";
-import { FlagRing, MarkerShape, SIDE_COLOURS, SIDE_NAMES } from "./markers";
+import { chartGeometry, pointTitle, r1, SVG_HEIGHT, SVG_WIDTH, type PlacedPoint } from "@/lib/trends/svg-geometry";
+import { FlagRing, SIDE_COLOURS } from "./markers";
 import styles from "./trends.module.css";
 
-export const CHART_WIDTH = 460;
-export const CHART_HEIGHT = 220;
-
 interface Props {
-  chart: ClientChart;
+  chart: MeasureChart;
   xDomain: [number, number];
   xTicks: TimeTick[];
   treatments: TreatmentMarker[];
 }
 
-interface DotProps {
-  cx?: number;
-  cy?: number;
-  index?: number;
-  dataKey?: unknown;
-  payload?: { time: number };
+const AXIS_TEXT = { fontSize: 11, fill: "#4b5563" } as const;
+
+/** The marker of one point: circle (left), triangle (right), diamond (whole-body), as in markers.tsx. */
+function Marker({ side, x, y, hollow, title }: { side: Side; x: number; y: number; hollow: boolean; title: string }) {
+  // Hollow (method changed): white fill, thicker outline; otherwise the group's colours apply.
+  const own = hollow ? { fill: "#ffffff", strokeWidth: 2 } : {};
+  const t = <title>{title}</title>;
+  if (side === "left") return <circle cx={x} cy={y} r={4.5} {...own}>{t}</circle>;
+  if (side === "right") return <path d={`M${x} ${r1(y - 5.6)}l5.6 10.1h-11.2z`} {...own}>{t}</path>;
+  return <path d={`M${x} ${r1(y - 5.4)}l5.4 5.4l-5.4 5.4l-5.4-5.4z`} {...own}>{t}</path>;
 }
 
-function TooltipBody({ time, chart }: { time: number; chart: ClientChart }) {
-  const rows = chart.bands.flatMap((b) => {
-    const tip = chart.tips[`${b.side}|${time}`];
-    return tip ? [{ side: b.side, tip }] : [];
-  });
-  if (rows.length === 0) return null;
+function SeriesMarks({ side, points }: { side: Side; points: PlacedPoint[] }) {
+  const colour = SIDE_COLOURS[side];
   return (
-    <div className={styles.tooltip}>
-      <strong>{rows[0]!.tip[1]}</strong>
-      {rows.map(({ side, tip }) => (
-        <div key={side}>
-          <span style={{ color: SIDE_COLOURS[side] }}>{side === "none" ? "" : `${SIDE_NAMES[side]}: `}</span>
-          <strong>{tip[0]}</strong>
-          <span className={styles.tooltipMeta}>
-            {" "}
-            · {tip[2] ?? "method not recorded"} · rated by {tip[3]}
-            {tip[5] ? " · method changed" : ""}
-            {tip[4] ? ` · flag: ${tip[4]}` : ""}
-          </span>
-        </div>
+    <g fill={colour} stroke={colour} strokeWidth={1}>
+      {points.map((p, i) => (p.point.flags.length > 0 ? <FlagRing key={i} cx={p.x} cy={p.y} /> : null))}
+      {points.map((p, i) => (
+        <Marker key={i} side={side} x={p.x} y={p.y} hollow={p.point.methodChangedFromPrevious} title={pointTitle(side, p.point)} />
       ))}
-    </div>
+    </g>
   );
 }
 
 export function TrendChart({ chart, xDomain, xTicks, treatments }: Props) {
-  const tickLabels = useMemo(() => new Map(xTicks.map((t) => [t.time, t.label])), [xTicks]);
-
-  const renderDot = (side: Side) =>
-    function Dot(props: DotProps): ReactElement {
-      const { cx, cy, index, payload } = props;
-      const key = `${String(props.dataKey)}-${index}`;
-      const tip: TipTuple | undefined = payload ? chart.tips[`${side}|${payload.time}`] : undefined;
-      if (cx === undefined || cy === undefined || !tip) return <g key={key} />;
-      return (
-        <g key={key}>
-          {tip[4] ? <FlagRing cx={cx} cy={cy} /> : null}
-          <MarkerShape side={side} cx={cx} cy={cy} hollow={tip[5] === 1} />
-        </g>
-      );
-    };
-
+  const g = chartGeometry(chart, xDomain, xTicks, treatments);
+  const { plot } = g;
+  const bottom = plot.y + plot.height;
+  const right = plot.x + plot.width;
   return (
-    <div className={styles.chartBox} style={{ width: CHART_WIDTH, height: CHART_HEIGHT }} role="img" aria-label={chart.description}>
-      <LineChart
-        width={CHART_WIDTH}
-        height={CHART_HEIGHT}
-        data={chart.rows}
-        margin={{ top: 18, right: 12, bottom: 4, left: 0 }}
-        accessibilityLayer={false}
-        id={`chart-${chart.code}`}
-      >
-        <CartesianGrid stroke="#e5e7eb" vertical={false} />
-        {chart.normalBand ? (
-          <ReferenceArea y1={chart.normalBand.low} y2={chart.normalBand.high} fill="#c8e6c9" fillOpacity={0.45} stroke="none" ifOverflow="hidden" />
-        ) : null}
-        {chart.bands.map((s) =>
-          s.mdc ? (
-            <ReferenceArea
-              key={`mdc-${s.side}`}
-              y1={s.mdc.low}
-              y2={s.mdc.high}
-              fill={`url(#mdc-hatch-${s.side})`}
-              stroke={SIDE_COLOURS[s.side]}
-              strokeOpacity={0.3}
-              strokeDasharray="3 3"
-              ifOverflow="hidden"
-            />
-          ) : null,
-        )}
-        {chart.bands.map((s) => (
-          <ReferenceLine key={`base-${s.side}`} y={s.baseline} stroke={SIDE_COLOURS[s.side]} strokeOpacity={0.6} strokeDasharray="2 3" ifOverflow="hidden" />
-        ))}
-        {treatments.map((t) => (
-          <ReferenceLine
-            key={`tx-${t.time}-${t.label}`}
-            x={t.time}
-            stroke="#555555"
-            strokeDasharray="5 3"
-            label={{ value: t.label, position: "insideTopLeft", fontSize: 10, fill: "#333333" }}
+    <svg
+      className={styles.chartSvg}
+      viewBox={`0 0 ${SVG_WIDTH} ${SVG_HEIGHT}`}
+      width="100%"
+      preserveAspectRatio="xMidYMid meet"
+      role="img"
+      aria-label={chart.description}
+      data-chart={chart.code}
+    >
+      <path d={g.yTicks.map((t) => `M${plot.x} ${t.y}H${right}`).join("")} stroke="#e5e7eb" />
+      {g.normalBand ? <rect data-band="normal" {...g.normalBand} fill="#c8e6c9" fillOpacity={0.45} /> : null}
+      {g.series.map((s) =>
+        s.mdcBand ? (
+          <rect
+            key={s.side}
+            data-band="mdc"
+            data-side={s.side}
+            {...s.mdcBand}
+            fill={`url(#mdc-hatch-${s.side})`}
+            stroke={SIDE_COLOURS[s.side]}
+            strokeOpacity={0.3}
+            strokeDasharray="3 3"
           />
+        ) : null,
+      )}
+      {g.series.map((s) =>
+        s.baselineY === null ? null : (
+          <line key={s.side} x1={plot.x} x2={right} y1={s.baselineY} y2={s.baselineY} stroke={SIDE_COLOURS[s.side]} strokeOpacity={0.6} strokeDasharray="2 3" />
+        ),
+      )}
+      {g.treatments.map((t, i) => (
+        <g key={i} data-treatment="">
+          <line x1={t.x} x2={t.x} y1={plot.y - 8} y2={bottom} stroke="#555555" strokeDasharray="5 3" />
+          <text x={t.x + 3} y={plot.y - 2} fontSize={10} fill="#333333">
+            {t.label}
+          </text>
+        </g>
+      ))}
+      {g.methodChanges.map((m, i) => (
+        <g key={i} data-method-change={m.side}>
+          <line x1={m.x} x2={m.x} y1={plot.y} y2={bottom} stroke={SIDE_COLOURS[m.side]} strokeDasharray="1 3" strokeWidth={2} />
+          <text x={m.x - 3} y={bottom - 4} textAnchor="end" fontSize={10} fill="#333333">
+            method changed
+          </text>
+        </g>
+      ))}
+      <path d={`M${plot.x} ${plot.y}V${bottom}H${right}`} stroke="#6b7280" fill="none" />
+      <g {...AXIS_TEXT} textAnchor="end">
+        {g.yTicks.map((t) => (
+          <text key={t.value} x={plot.x - 5} y={t.y + 4}>
+            {t.value}
+          </text>
         ))}
-        {chart.methodChanges.map((m) => (
-          <ReferenceLine
-            key={`method-${m.side}-${m.time}`}
-            x={m.time}
-            stroke={SIDE_COLOURS[m.side]}
-            strokeDasharray="1 3"
-            strokeWidth={2}
-            label={{ value: "method changed", position: "insideBottomRight", fontSize: 10, fill: "#333333" }}
-          />
+      </g>
+      <g {...AXIS_TEXT} textAnchor="middle">
+        {g.xTicks.map((t) => (
+          <text key={t.x} x={t.x} y={bottom + 16}>
+            {t.label}
+          </text>
         ))}
-        <XAxis
-          dataKey="time"
-          type="number"
-          scale="time"
-          domain={xDomain}
-          ticks={xTicks.map((t) => t.time)}
-          tickFormatter={(t: number) => tickLabels.get(t) ?? ""}
-          tick={{ fontSize: 11 }}
-          allowDataOverflow
-        />
-        <YAxis domain={chart.yDomain} allowDataOverflow tick={{ fontSize: 11 }} width={48} />
-        <Tooltip
-          isAnimationActive={false}
-          content={({ active, payload }) => {
-            const row = payload?.[0]?.payload as { time?: number } | undefined;
-            return active && row?.time !== undefined ? <TooltipBody time={row.time} chart={chart} /> : null;
-          }}
-        />
-        {chart.seriesKeys.map((k) => (
-          <Line
-            key={k.key}
-            dataKey={k.key}
-            name={SIDE_NAMES[k.side]}
-            type="linear"
-            stroke={SIDE_COLOURS[k.side]}
-            strokeWidth={2}
-            connectNulls
-            isAnimationActive={false}
-            dot={renderDot(k.side)}
-            activeDot={renderDot(k.side)}
-          />
-        ))}
-      </LineChart>
-    </div>
+      </g>
+      {g.series.map((s) => (
+        <g key={s.side} data-series={s.side}>
+          {s.segments.map((seg) => (
+            <path key={seg.segment} data-segment={seg.segment} d={seg.d} fill="none" stroke={SIDE_COLOURS[s.side]} strokeWidth={2} />
+          ))}
+          <SeriesMarks side={s.side} points={s.points} />
+        </g>
+      ))}
+    </svg>
   );
 }

@@ -1,6 +1,6 @@
 // Colours and marker shapes of the series (ui.md: Okabe-Ito, left blue with one marker, right
 // orange with another), shared by the chart dots and the legend so they never disagree.
-// Plain SVG: used by server components (legend) and the client chart alike.
+// Plain SVG, used by the server-rendered charts and the legend.
 import type { Side } from "@/lib/clinical/measures";
 
 export const SIDE_COLOURS: Record<Side, string> = { left: "#0072B2", right: "#E69F00", none: "#333333" };

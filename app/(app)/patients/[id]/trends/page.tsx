@@ -1,6 +1,7 @@
 // Patient trends: is this patient getting better, and is the compensation climbing to the hip or
 // back? One history load and one evaluation (lib/trends/queries), shaped by lib/trends/chart-data;
-// the controls are URL parameters so the page works without JavaScript and can be shared.
+// the controls are URL parameters so the page works without JavaScript and can be shared. Charts
+// are server-rendered SVG; the page ships no chart data to the browser.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -8,7 +9,7 @@ import { requireActor } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors/app-errors";
 import { buildTrendsChartData } from "@/lib/trends/chart-data";
 import { loadTrendsSource } from "@/lib/trends/queries";
-import { parseTrendsParams, resolveRange, RANGE_LABELS } from "@/lib/trends/range";
+import { parseTrendsParams, resolveRange, trendsQuery, RANGE_LABELS } from "@/lib/trends/range";
 import { fullName } from "@/components/patients/labels";
 import { ChartFigure } from "@/components/trends/ChartFigure";
 import { RegionSummary } from "@/components/trends/RegionSummary";
@@ -44,6 +45,10 @@ export default async function TrendsPage({ params, searchParams }: Props) {
   const data = buildTrendsChartData({ ...source, range });
   const basePath = `/patients/${source.patient.id}/trends`;
   const name = fullName(source.patient);
+  // ?table=code renders that chart's table even when it is long (see ChartTable).
+  const requestedTable = typeof query.table === "string" ? query.table : null;
+  const viewQuery = trendsQuery(controls);
+  const fullTableHref = (code: string) => `${basePath}${viewQuery ? `${viewQuery}&` : "?"}table=${encodeURIComponent(code)}#chart-${code}`;
 
   return (
     <>
@@ -76,7 +81,15 @@ export default async function TrendsPage({ params, searchParams }: Props) {
               <h2 id={`group-${group.group}`}>{group.title}</h2>
               <div className={styles.grid}>
                 {group.charts.map((chart) => (
-                  <ChartFigure key={chart.code} chart={chart} xDomain={data.xDomain} xTicks={data.xTicks} treatments={data.treatments} />
+                  <ChartFigure
+                    key={chart.code}
+                    chart={chart}
+                    xDomain={data.xDomain}
+                    xTicks={data.xTicks}
+                    treatments={data.treatments}
+                    tableRequested={requestedTable === chart.code}
+                    fullTableHref={fullTableHref(chart.code)}
+                  />
                 ))}
               </div>
             </section>
