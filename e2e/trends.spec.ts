@@ -51,18 +51,18 @@ test.describe("patient trends", () => {
 
     // The lunge test chart: both sides drawn, the normal band, the MDC band and the sentence.
     const lunge = page.getByTestId("chart-ankle_df_wblt_cm");
-    await expect(lunge.locator("path.recharts-curve[stroke='#0072B2']")).toHaveCount(1);
-    await expect(lunge.locator("path.recharts-curve[stroke='#E69F00']")).toHaveCount(1);
-    await expect(lunge.locator(".recharts-reference-area-rect[fill='#c8e6c9']")).toHaveCount(1);
-    await expect(lunge.locator(".recharts-reference-area-rect[fill='url(#mdc-hatch-left)']")).toHaveCount(1);
-    await expect(lunge.locator(".recharts-reference-area-rect[fill='url(#mdc-hatch-right)']")).toHaveCount(1);
+    await expect(lunge.locator("[data-series='left'] path[data-segment][stroke='#0072B2']")).toHaveCount(1);
+    await expect(lunge.locator("[data-series='right'] path[data-segment][stroke='#E69F00']")).toHaveCount(1);
+    await expect(lunge.locator("rect[data-band='normal'][fill='#c8e6c9']")).toHaveCount(1);
+    await expect(lunge.locator("rect[data-band='mdc'][fill='url(#mdc-hatch-left)']")).toHaveCount(1);
+    await expect(lunge.locator("rect[data-band='mdc'][fill='url(#mdc-hatch-right)']")).toHaveCount(1);
     await expect(lunge.getByTestId("trend-sentence").filter({ hasText: /^Right/ })).toHaveText(/^Right lunge test distance \+2\.4 cm since \d+ \w{3} \d{4}: real change, better\./);
-    await expect(lunge.locator("div[role='img']")).toHaveAttribute("aria-label", /Lunge test distance \(cm\)\. Normal: 12 ± 2\.8 cm\./);
+    await expect(lunge.locator("svg[role='img']")).toHaveAttribute("aria-label", /Lunge test distance \(cm\)\. Normal: 12 ± 2\.8 cm\./);
 
     // The change of method is marked, and the line is broken there (two segments on the right).
     const df = page.getByTestId("chart-ankle_df_nwb_ext_deg");
     await expect(df.getByText("method changed").first()).toBeVisible();
-    await expect(df.locator("path.recharts-curve[stroke='#E69F00']")).toHaveCount(2);
+    await expect(df.locator("[data-series='right'] path[data-segment][stroke='#E69F00']")).toHaveCount(2);
     await expect(df.getByTestId("trend-sentence").filter({ hasText: "method changed during this series" }).first()).toBeVisible();
     await expect(page.getByTestId("chart-ankle_df_nwb_ext_deg").getByText("Orthoses")).toBeVisible();
 
@@ -91,11 +91,15 @@ test.describe("patient trends", () => {
     await page.getByLabel("Right only").check();
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/show=right/);
-    await expect(page.getByTestId("chart-ankle_df_wblt_cm").locator("path.recharts-curve[stroke='#0072B2']")).toHaveCount(0);
+    await expect(page.getByTestId("chart-ankle_df_wblt_cm").locator("[data-series='left'] path[data-segment][stroke='#0072B2']")).toHaveCount(0);
+    await expect(page.getByTestId("chart-ankle_df_wblt_cm").locator("[data-series='right'] path[data-segment][stroke='#E69F00']")).toHaveCount(1);
 
-    // Hover shows the exact value with unit, date, method and rater.
-    await page.getByTestId("chart-ankle_df_nwb_ext_deg").locator("svg.recharts-surface").hover({ position: { x: 430, y: 110 } });
-    await expect(page.getByTestId("chart-ankle_df_nwb_ext_deg").locator(".recharts-tooltip-wrapper")).toContainText(/Right: -?\d+(\.\d)?° · iPhone inclinometer · rated by /);
+    // Hover shows the exact value with unit, date, method and rater: a native SVG <title> on the
+    // latest right marker (the browser's own tooltip, which Playwright cannot read, so the marker
+    // must take the hover and carry the title).
+    const latestRight = page.getByTestId("chart-ankle_df_nwb_ext_deg").locator("[data-series='right'] g > :is(circle, path):has(> title)").last();
+    await latestRight.hover();
+    await expect(latestRight.locator("title")).toHaveText(/^Right: -?\d+(\.\d)?° · \d{1,2} \w{3} \d{4} · iPhone inclinometer · rated by /);
 
     expect(problems).toEqual([]);
   });
@@ -108,15 +112,20 @@ test.describe("patient trends", () => {
     await expect(page.getByText("Red flag: refer.")).toBeVisible();
     await expect(page.getByTestId("region-hip")).toBeVisible();
 
-    // recharts 3 draws its SVG only in the browser (upstream issue recharts#5997), so the server's
-    // HTML reserves each chart box at its final size, with the text alternative, sentences and tables.
+    // The charts are drawn on the server: its HTML holds each chart's SVG at a fixed aspect ratio
+    // (viewBox), with the text alternative, the lines, the sentences and the tables.
     const html = await (await page.request.get(`/patients/${id}/trends`)).text();
-    expect(html).toContain('style="width:460px;height:220px" role="img" aria-label="Heel pain (0-10).');
+    expect(html).toMatch(/<svg [^>]*viewBox="0 0 460 220" width="100%"[^>]* role="img" aria-label="Heel pain \(0-10\)\./);
+    expect(html).toMatch(/<svg [^>]*data-chart="pain_heel_nprs"[^>]*>(?:(?!<\/svg>).)*data-series="left"(?:(?!<\/svg>).)*data-segment=/s);
     expect(html).toContain("Show table");
-    await expect(page.getByTestId("chart-pain_heel_nprs").locator("svg.recharts-surface")).toBeVisible();
-    // Charts do not move when the client takes over: the box has its final size in the server HTML.
-    const box = await page.getByTestId("chart-pain_heel_nprs").locator("div[role='img']").boundingBox();
-    expect(box).toMatchObject({ width: 460, height: 220 });
+    const heel = page.getByTestId("chart-pain_heel_nprs").locator("svg[role='img']");
+    await expect(heel).toBeVisible();
+    // Charts do not move: the box has its final size from the first paint (viewBox aspect ratio),
+    // and nothing resizes it once the page has loaded.
+    const box = (await heel.boundingBox())!;
+    expect(Math.abs(box.height - (box.width * 220) / 460)).toBeLessThan(1);
+    await page.waitForLoadState("networkidle");
+    expect(await heel.boundingBox()).toEqual(box);
 
     await page.getByRole("link", { name: "12 months" }).focus();
     await expect(page.getByRole("link", { name: "12 months" })).toBeFocused();
@@ -125,7 +134,7 @@ test.describe("patient trends", () => {
 
     await page.emulateMedia({ media: "print" });
     await expect(page.getByRole("region", { name: "Chart controls", includeHidden: true })).toBeHidden();
-    await expect(page.getByTestId("chart-pain_heel_nprs").locator("svg.recharts-surface")).toBeVisible();
+    await expect(page.getByTestId("chart-pain_heel_nprs").locator("svg[role='img']")).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath("trends-print.png"), fullPage: true });
     expect(problems).toEqual([]);
   });
