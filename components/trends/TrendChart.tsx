@@ -29,12 +29,25 @@ function Marker({ side, x, y, hollow, title }: { side: Side; x: number; y: numbe
   return <path d={`M${x} ${r1(y - 5.4)}l5.4 5.4l-5.4 5.4l-5.4-5.4z`} {...own}>{t}</path>;
 }
 
+/**
+ * Above this many points a series' markers sit closer than their own width and cannot be told
+ * apart (the plot is ~400 px wide), yet each costs an element and a hover text in every response:
+ * a 300-visit history made the page megabytes. Dense series then draw the line through every
+ * value and keep markers only where they carry meaning: flagged points, changes of method and the
+ * latest value. Every value stays in the chart's table.
+ */
+export const DENSE_SERIES_POINTS = 60;
+
 function SeriesMarks({ side, points }: { side: Side; points: PlacedPoint[] }) {
   const colour = SIDE_COLOURS[side];
+  const shown =
+    points.length > DENSE_SERIES_POINTS
+      ? points.filter((p, i) => p.point.flags.length > 0 || p.point.methodChangedFromPrevious || i === points.length - 1)
+      : points;
   return (
     <g fill={colour} stroke={colour} strokeWidth={1}>
-      {points.map((p, i) => (p.point.flags.length > 0 ? <FlagRing key={i} cx={p.x} cy={p.y} /> : null))}
-      {points.map((p, i) => (
+      {shown.map((p, i) => (p.point.flags.length > 0 ? <FlagRing key={i} cx={p.x} cy={p.y} /> : null))}
+      {shown.map((p, i) => (
         <Marker key={i} side={side} x={p.x} y={p.y} hollow={p.point.methodChangedFromPrevious} title={pointTitle(side, p.point)} />
       ))}
     </g>
