@@ -1,11 +1,10 @@
 // The clinical part of the patient page: the result of the last save, the actions (record
-// assessment, record treatment, edit, archive), the current flags and the history. Loaded here so
-// the shared patient page needs one line for it.
+// assessment, record treatment, edit, archive), the current flags and the history. The page loads
+// the data (lib/patients/record.ts, all reads at once) and passes it in.
 import Link from "next/link";
 import type { SessionActor } from "@/lib/auth/session";
-import { getPatientFlags, listAssessments } from "@/lib/assessments/queries";
-import { listTreatments } from "@/lib/treatments/queries";
 import type { PatientView } from "@/lib/patients/queries";
+import type { PatientRecord } from "@/lib/patients/record";
 import { CurrentFlags } from "@/components/flags/CurrentFlags";
 import { ArchivePatientButton } from "@/components/patients/ArchivePatientButton";
 import { VisitHistory } from "./VisitHistory";
@@ -25,18 +24,15 @@ const NOTICES: Record<string, string> = {
 interface Props {
   actor: SessionActor;
   patient: PatientView;
+  record: Pick<PatientRecord, "evaluation" | "visits" | "treatments">;
   notice?: string;
   error?: string;
   showDeleted?: boolean;
 }
 
-export async function PatientRecordSections({ actor, patient, notice, error, showDeleted }: Props) {
+export function PatientRecordSections({ actor, patient, record, notice, error, showDeleted }: Props) {
   const isAdmin = actor.role === "admin";
-  const [evaluation, visits, treatments] = await Promise.all([
-    getPatientFlags(actor, patient.id),
-    listAssessments(actor, patient.id, { includeDeleted: isAdmin && !!showDeleted }),
-    listTreatments(actor, patient.id),
-  ]);
+  const { evaluation, visits, treatments } = record;
   const message = notice ? NOTICES[notice] : undefined;
   return (
     <>

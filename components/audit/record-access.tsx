@@ -1,7 +1,6 @@
 // "Who accessed this record": the latest reads, exports and changes of one patient, from the audit
-// trail. A server component; it reads with the signed-in actor, so only the clinic's own events.
-import { requireActor } from "@/lib/auth/session";
-import { recordAccessFor } from "@/lib/audit/queries";
+// trail (recordAccessFor, read by the page with the signed-in actor: only the clinic's own events).
+import type { AuditEventView } from "@/lib/audit/queries";
 import { formatDateTime } from "./format";
 
 const ACTION_LABELS: Record<string, string> = {
@@ -14,9 +13,7 @@ const ACTION_LABELS: Record<string, string> = {
   "export.fhir": "Exported FHIR",
 };
 
-export async function RecordAccess({ patientId }: { patientId: string }) {
-  const actor = await requireActor();
-  const events = await recordAccessFor(actor, patientId);
+export function RecordAccess({ events }: { events: AuditEventView[] }) {
   return (
     <section className="card" aria-labelledby="record-access-heading" style={{ marginTop: "1rem" }}>
       <h2 id="record-access-heading">Who accessed this record</h2>

@@ -5,9 +5,10 @@ import { db } from "@/lib/db/client";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { NotFoundError } from "@/lib/errors/app-errors";
 import { evaluate } from "@/lib/clinical/evaluate";
-import { MEASURE_CODES } from "@/lib/clinical/measures";
-import type { Evaluation } from "@/lib/clinical/types";
+import { MEASURE_CODES, type MeasureCode, type RedFlagCode } from "@/lib/clinical/measures";
+import type { Evaluation, PatientHistory } from "@/lib/clinical/types";
 import { loadPatientHistory } from "@/lib/patients/evaluation";
+import type { PatientView } from "@/lib/patients/queries";
 import { isUuid } from "@/lib/validation/parse";
 
 type Tx = Prisma.TransactionClient | PrismaClient;
@@ -127,12 +128,42 @@ export async function listAssessments(
   options: { includeDeleted?: boolean } = {},
 ): Promise<AssessmentView[]> {
   await assertPatientVisible(actor, patientId);
+  return readPatientAssessments(actor.clinicId, patientId, options);
+}
+
+/**
+ * A patient's visits, oldest first, without checking the patient: for callers that have just read
+ * the patient in the same request (the patient page), so the check is not a second round trip.
+ */
+export async function readPatientAssessments(
+  clinicId: string,
+  patientId: string,
+  options: { includeDeleted?: boolean } = {},
+): Promise<AssessmentView[]> {
   const rows = await db.assessment.findMany({
-    where: { clinicId: actor.clinicId, patientId, ...(options.includeDeleted ? {} : { deletedAt: null }) },
+    where: { clinicId, patientId, ...(options.includeDeleted ? {} : { deletedAt: null }) },
     orderBy: [{ takenAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     select: assessmentSelect,
   });
-  return toViews(db, actor.clinicId, rows);
+  return toViews(db, clinicId, rows);
+}
+
+/**
+ * The flag engine's input built from visits already loaded for display (deleted ones left out,
+ * order kept), so a page that shows both the history and the flags reads the history once.
+ * Same shape as loadPatientHistory's.
+ */
+export function historyOfVisits(patient: Pick<PatientView, "heightCm" | "sex" | "birthDate">, visits: AssessmentView[]): PatientHistory {
+  return {
+    patient: { heightCm: patient.heightCm, sex: patient.sex, birthDate: patient.birthDate },
+    assessments: visits
+      .filter((v) => !v.deletedAt)
+      .map((v) => ({
+        takenAt: v.takenAt,
+        redFlags: v.redFlags as RedFlagCode[],
+        measures: v.measures.map((m) => ({ code: m.code as MeasureCode, side: m.side, value: m.value, ...(m.method ? { method: m.method } : {}) })),
+      })),
+  };
 }
 
 /** The flag engine's evaluation (contract section 2) of the patient's visits, deleted ones left out. */

@@ -18,7 +18,9 @@ export async function loadPatientHistory(tx: Tx, clinicId: string, patientId: st
       birthDate: true,
       assessments: {
         where: { clinicId, deletedAt: null },
-        orderBy: { takenAt: "asc" },
+        // The visit list's order (lib/assessments/queries), so ties in takenAt evaluate the same
+        // here and on the patient page, which evaluates the visits it lists.
+        orderBy: [{ takenAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
         select: {
           takenAt: true,
           redFlags: true,

@@ -51,10 +51,15 @@ export async function listTreatments(actor: Actor, patientId: string, options: {
   if (!isUuid(patientId)) throw new NotFoundError("patient");
   const patient = await db.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId }, select: { id: true } });
   if (!patient) throw new NotFoundError("patient");
+  return readPatientTreatments(actor.clinicId, patientId, options);
+}
+
+/** A patient's treatment events without checking the patient: for a caller that has just read it. */
+export async function readPatientTreatments(clinicId: string, patientId: string, options: { includeDeleted?: boolean } = {}): Promise<TreatmentView[]> {
   const rows = await db.treatmentEvent.findMany({
-    where: { clinicId: actor.clinicId, patientId, ...(options.includeDeleted ? {} : { deletedAt: null }) },
+    where: { clinicId, patientId, ...(options.includeDeleted ? {} : { deletedAt: null }) },
     orderBy: [{ occurredAt: "desc" }, { createdAt: "desc" }, { id: "desc" }],
     select: treatmentSelect,
   });
-  return toTreatmentViews(db, actor.clinicId, rows);
+  return toTreatmentViews(db, clinicId, rows);
 }

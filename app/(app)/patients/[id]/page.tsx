@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { requireActor } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors/app-errors";
-import { getPatient, readPatientAudited, type PatientView } from "@/lib/patients/queries";
+import { getPatient, type PatientView } from "@/lib/patients/queries";
+import { readPatientRecordAudited } from "@/lib/patients/record";
 import { RecordAccess } from "@/components/audit/record-access";
 import { ageInYears, formatDate } from "@/lib/format/dates";
 import { StatusBadge } from "@/components/patients/StatusBadge";
@@ -16,16 +18,17 @@ type Props = { params: Promise<{ id: string }>; searchParams?: Promise<Record<st
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-// The page body audits the read (patient.read); the title lookup does not, so one view is one event.
-async function loadPatient(id: string, audited = false): Promise<PatientView> {
+// Cached per request: the title and the body share one read of the patient. Only the body audits
+// the view (readPatientRecordAudited), so one view is one event.
+const loadPatient = cache(async (id: string): Promise<PatientView> => {
   const actor = await requireActor();
   try {
-    return audited ? await readPatientAudited(actor, id) : await getPatient(actor, id);
+    return await getPatient(actor, id);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
@@ -40,8 +43,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PatientPage({ params, searchParams }: Props) {
   const { id } = await params;
   const query = (await searchParams) ?? {};
-  const patient = await loadPatient(id, true);
   const actor = await requireActor();
+  const patient = await loadPatient(id);
+  const showDeleted = one(query.deleted) === "1";
+  const record = await readPatientRecordAudited(actor, patient, { includeDeleted: actor.role === "admin" && showDeleted });
   const age = ageInYears(patient.birthDate);
   return (
     <>
@@ -88,7 +93,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
           </div>
         </dl>
       </section>
-      <PatientRecordSections actor={actor} patient={patient} notice={one(query.notice)} error={one(query.error)} showDeleted={one(query.deleted) === "1"} />
+      <PatientRecordSections actor={actor} patient={patient} record={record} notice={one(query.notice)} error={one(query.error)} showDeleted={showDeleted} />
       <nav className="no-print" aria-label="Referrals" style={{ display: "flex", gap: "0.75rem", marginTop: "1rem" }}>
         <Link href={`/patients/${patient.id}/trends`} className="button">
           Trends
@@ -100,7 +105,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
           Referral notes
         </Link>
       </nav>
-      <RecordAccess patientId={patient.id} />
+      <RecordAccess events={record.access} />
     </>
   );
 }
