@@ -43,8 +43,11 @@ export interface TreatmentRowData {
 
 export type HistoryRow = VisitRowData | TreatmentRowData;
 
+// One formatter for the process: building one per visit cost more than the formatting.
+const TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
+
 function timeOf(iso: string): string {
-  return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+  return TIME.format(new Date(iso));
 }
 
 function valueLines(visit: AssessmentView): ValueLine[] {

@@ -4,6 +4,20 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// Building an Intl.DateTimeFormat costs far more than using one, and a page formats a date per
+// visit and per row: one formatter per time zone, kept for the process ("" = the server's zone).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function numericFormatter(timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = timeZone ?? "";
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /**
  * "2026-03-12" → "12 Mar 2026" (a calendar date, no time zone involved).
  * An ISO instant is shown as its calendar date in `timeZone` (default: the server's zone).
@@ -16,7 +30,7 @@ export function formatDate(value: string | Date | null | undefined, timeZone?: s
   }
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return "";
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" }).formatToParts(date);
+  const parts = numericFormatter(timeZone).formatToParts(date);
   const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
   return `${get("day")} ${MONTHS[get("month") - 1]} ${get("year")}`;
 }
