@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { ValidationError } from "@/lib/errors/app-errors";
 import { zodIssues } from "@/lib/http/responses";
 import type { PatientStatus } from "@/lib/patients/queries";
@@ -43,13 +44,21 @@ export const caseloadInput = z.object({
   overdueLimit: z.coerce.number().int().min(1).max(100).default(10),
 });
 
+/** A listed patient as the caseload statement returns it (JSON: the instant is a string). */
 interface Row {
   id: string;
   givenName: string;
   familyName: string;
   status: PatientStatus;
-  lastAssessedAt: Date | null;
+  lastAssessedAt: string | null;
   visitChanges: unknown;
+}
+
+interface CaseloadRow {
+  counts: { status: PatientStatus; n: number }[];
+  attention: Row[];
+  overdue: Row[];
+  overdueTotal: number;
 }
 
 function toCaseloadPatient(row: Row): CaseloadPatient {
@@ -58,10 +67,18 @@ function toCaseloadPatient(row: Row): CaseloadPatient {
     givenName: row.givenName,
     familyName: row.familyName,
     status: row.status,
-    lastAssessedAt: row.lastAssessedAt ? row.lastAssessedAt.toISOString() : null,
+    // timestamptz in JSON carries its offset; normalised to the ISO form the rest of the app uses.
+    lastAssessedAt: row.lastAssessedAt ? new Date(row.lastAssessedAt).toISOString() : null,
     changes: parseVisitChanges(row.visitChanges),
   };
 }
+
+/** A listed patient's columns as one JSON object (p is the subquery's alias). */
+const listed = (p: string) =>
+  Prisma.raw(
+    `json_build_object('id', ${p}.id, 'givenName', ${p}."givenName", 'familyName', ${p}."familyName", 'status', ${p}.status, ` +
+      `'lastAssessedAt', ${p}."lastAssessedAt", 'visitChanges', ${p}."visitChanges")`,
+  );
 
 /** `now` is a parameter so tests can pin the overdue cut-off. */
 export async function getCaseload(actor: Actor, options: z.input<typeof caseloadInput> = {}, now: Date = new Date()): Promise<Caseload> {
@@ -71,31 +88,36 @@ export async function getCaseload(actor: Actor, options: z.input<typeof caseload
   const clinicId = actor.clinicId;
   const cutoff = new Date(now.getTime() - OVERDUE_AFTER_DAYS * 86_400_000);
 
-  // One snapshot for the four reads, so the counts and the lists agree.
-  const [counted, attention, overdue, overdueCount] = await db.$transaction([
-    db.$queryRaw<{ status: PatientStatus; n: number }[]>`
-      SELECT status::text AS status, count(*)::int AS n FROM "Patient"
-      WHERE "clinicId" = ${clinicId}::uuid AND archived = false
-      GROUP BY status`,
-    // The enum's declaration order is refer, high, moderate, low, none: ORDER BY status is the
-    // urgency order and follows the index (qualified: the bare name would be the text alias);
-    // the most recently seen first within a status.
-    db.$queryRaw<Row[]>`
-      SELECT id, "givenName", "familyName", status::text AS status, "lastAssessedAt", "visitChanges"
-      FROM "Patient"
-      WHERE "clinicId" = ${clinicId}::uuid AND archived = false AND status <> 'none'
-      ORDER BY "Patient".status, "lastAssessedAt" DESC, id
-      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-    db.$queryRaw<Row[]>`
-      SELECT id, "givenName", "familyName", status::text AS status, "lastAssessedAt", "visitChanges"
-      FROM "Patient"
-      WHERE "clinicId" = ${clinicId}::uuid AND archived = false AND status <> 'none' AND "lastAssessedAt" < ${cutoff}
-      ORDER BY "Patient".status, "lastAssessedAt", id
-      LIMIT ${overdueLimit}`,
-    db.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM "Patient"
-      WHERE "clinicId" = ${clinicId}::uuid AND archived = false AND status <> 'none' AND "lastAssessedAt" < ${cutoff}`,
-  ]);
+  // One statement, so one snapshot (the counts and the lists agree) in one round trip. It was a
+  // four-query transaction: that holds a pooled connection across six round trips (and, on the
+  // embedded database, the whole database: pglite-queue keeps a transaction's messages together),
+  // and under load Prisma gave up waiting to start it (maxWait, 2 s) and the page answered 500.
+  // Each subquery is planned on its own and keeps its index scan and LIMIT.
+  // The enum's declaration order is refer, high, moderate, low, none: ORDER BY status is the
+  // urgency order and follows the index (qualified: the bare name would be the text alias); the
+  // most recently seen first within a status. json_agg repeats the order: a subquery's order is
+  // not guaranteed to survive aggregation.
+  const [row] = await db.$queryRaw<CaseloadRow[]>`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('status', c.status, 'n', c.n)), '[]'::json)
+         FROM (SELECT status::text AS status, count(*)::int AS n FROM "Patient"
+               WHERE "clinicId" = ${clinicId}::uuid AND archived = false
+               GROUP BY status) c) AS counts,
+      (SELECT coalesce(json_agg(${listed("a")} ORDER BY a.status, a."lastAssessedAt" DESC, a.id), '[]'::json)
+         FROM (SELECT id, "givenName", "familyName", status, "lastAssessedAt", "visitChanges" FROM "Patient"
+               WHERE "clinicId" = ${clinicId}::uuid AND archived = false AND status <> 'none'
+               ORDER BY "Patient".status, "lastAssessedAt" DESC, id
+               LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) a) AS attention,
+      (SELECT coalesce(json_agg(${listed("o")} ORDER BY o.status, o."lastAssessedAt", o.id), '[]'::json)
+         FROM (SELECT id, "givenName", "familyName", status, "lastAssessedAt", "visitChanges" FROM "Patient"
+               WHERE "clinicId" = ${clinicId}::uuid AND archived = false AND status <> 'none' AND "lastAssessedAt" < ${cutoff}
+               ORDER BY "Patient".status, "lastAssessedAt", id
+               LIMIT ${overdueLimit}) o) AS overdue,
+      (SELECT count(*)::int FROM "Patient"
+         WHERE "clinicId" = ${clinicId}::uuid AND archived = false AND status <> 'none' AND "lastAssessedAt" < ${cutoff}) AS "overdueTotal"`;
+  const counted = row?.counts ?? [];
+  const attention = row?.attention ?? [];
+  const overdue = row?.overdue ?? [];
 
   const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<PatientStatus, number>;
   for (const row of counted) counts[row.status] = row.n;
@@ -106,7 +128,7 @@ export async function getCaseload(actor: Actor, options: z.input<typeof caseload
     attention: attention.map(toCaseloadPatient),
     attentionTotal: total - counts.none,
     overdue: overdue.map(toCaseloadPatient),
-    overdueTotal: overdueCount[0]?.n ?? 0,
+    overdueTotal: row?.overdueTotal ?? 0,
     page,
     pageSize,
   };
