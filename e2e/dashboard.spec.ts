@@ -18,23 +18,26 @@ test("the caseload lists the red-flag patient first, with counts and changes", a
     await expect(page.getByTestId(`count-${status}`)).toContainText(String(expected));
   }
 
-  // Needs attention: most urgent first, Priya Raman (red flag) at the top, nobody without a flag.
+  // Needs attention: most urgent first, the red-flag patients (Priya Raman, and any that other
+  // specs recorded in this shared database) at the top, nobody without a flag.
   const attention = page.getByRole("table", { name: "Patients that need attention, most urgent first" });
   const rows = attention.locator("tbody tr");
-  await expect(rows.first()).toContainText("Raman, Priya");
+  await expect(rows.first()).toHaveAttribute("data-status", "refer");
   await expect(rows.first()).toContainText("Refer");
   const statuses = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-status")));
   const order = ["refer", "high", "moderate", "low"];
   expect(statuses.length).toBe(patients.filter((p) => p.status !== "none").length);
   expect([...statuses].sort((a, b) => order.indexOf(a!) - order.indexOf(b!))).toEqual(statuses);
+  const raman = rows.filter({ hasText: "Raman, Priya" });
+  await expect(raman).toHaveAttribute("data-status", "refer");
   // What changed at her latest visit: the red flag is new.
-  await expect(rows.first()).toContainText("New flag");
+  await expect(raman).toContainText("New flag");
 
   await expect(page.getByRole("heading", { name: "Overdue for review" })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("dashboard.png"), fullPage: true });
 
   // From the list to the patient's trends.
-  await rows.first().getByRole("link", { name: "Trends for Raman, Priya" }).click();
+  await raman.getByRole("link", { name: "Trends for Raman, Priya" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Trends: Priya Raman");
   expect(problems).toEqual([]);
 });

@@ -21,12 +21,13 @@ export async function fillSignIn(page: Page, email: string, password: string): P
 }
 
 /**
- * Signs in and waits for the page the sign-in was for: the patient list unless the test came to
- * /login with its own callbackUrl (a plain sign-in lands on the caseload; see auth.spec.ts).
+ * Signs in and waits for the patient list. With `landing`, signs in from where the test stands
+ * (e.g. a /login?callbackUrl=… it was sent to, or a plain /login, which lands on the caseload)
+ * and waits for that page instead.
  */
-export async function signIn(page: Page, user: DemoUser, landing: RegExp = /\/patients(\?|$)/): Promise<void> {
-  if (!new URL(page.url(), "http://x").pathname.startsWith("/login")) await page.goto("/login?callbackUrl=%2Fpatients");
+export async function signIn(page: Page, user: DemoUser, landing?: RegExp): Promise<void> {
+  if (!landing) await page.goto("/login?callbackUrl=%2Fpatients");
   await fillSignIn(page, user.email, user.password);
-  await expect(page).toHaveURL(landing);
+  await expect(page).toHaveURL(landing ?? /\/patients(\?|$)/);
   await expect(page.getByRole("banner")).toContainText(user.clinic);
 }
