@@ -12,7 +12,11 @@ export function createPrismaClient(target: DatabaseTarget): PrismaClient {
     // The embedded server multiplexes one PGlite; a few connections are plenty there.
     max: target.kind === "pglite" ? 8 : Number(process.env.DATABASE_POOL_SIZE ?? 10),
   });
-  return new PrismaClient({ adapter });
+  // The embedded database is one backend: while one connection is inside a transaction every
+  // other connection waits, so under load a transaction can take longer than Prisma's default 2 s
+  // to start (P2028, seen as 500s at 50 concurrent dashboard requests). Wait longer there.
+  const transactionOptions = target.kind === "pglite" ? { maxWait: 15_000, timeout: 30_000 } : undefined;
+  return new PrismaClient({ adapter, ...(transactionOptions ? { transactionOptions } : {}) });
 }
 
 const globalForPrisma = globalThis as unknown as { strideDb?: { client: PrismaClient; target: DatabaseTarget } };
