@@ -5,7 +5,7 @@ import { formatValue } from "@/lib/clinical/format";
 import { formatDate } from "@/lib/format/dates";
 import type { AssessmentView } from "@/lib/assessments/queries";
 import type { TreatmentView } from "@/lib/treatments/queries";
-import { TREATMENT_LABELS } from "@/components/treatments/labels";
+import { TREATMENT_LABELS } from "@/lib/treatments/labels";
 
 export interface ValueLine {
   code: string;

@@ -5,7 +5,7 @@ import { startTransition, useActionState, useEffect, useState } from "react";
 import { TREATMENT_KINDS, type TreatmentKind } from "@/lib/treatments/schemas";
 import { browserOffsetMinutes, localToIso, toLocalInputValue } from "@/lib/assessment-form/datetime";
 import type { TreatmentFormResult } from "@/app/(app)/patients/[id]/treatments/new/actions";
-import { TREATMENT_LABELS } from "./labels";
+import { TREATMENT_LABELS } from "@/lib/treatments/labels";
 
 interface Props {
   action: (prev: TreatmentFormResult, payload: unknown) => Promise<TreatmentFormResult>;

@@ -2,6 +2,7 @@
 import { closeSync, existsSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "./paths";
+import { isProcessAlive } from "./process-alive";
 
 const SOURCE_DIRS = ["app", "components", "lib", "public"];
 const SOURCE_FILES = ["next.config.js", "proxy.ts", "instrumentation.ts", "package-lock.json", "tsconfig.json"];
@@ -42,7 +43,7 @@ export async function withBuildLock<T>(work: () => T, root = projectRoot): Promi
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const owner = Number(readFileSync(lock, "utf8").trim() || "0");
-      if (!owner || !alive(owner)) {
+      if (!owner || !isProcessAlive(owner)) {
         rmSync(lock, { force: true });
         continue;
       }
@@ -56,11 +57,3 @@ export async function withBuildLock<T>(work: () => T, root = projectRoot): Promi
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}

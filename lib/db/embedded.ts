@@ -8,6 +8,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { ConfigError, type DatabaseConfig } from "./config";
 import { keepExtendedQueriesTogether } from "./pglite-queue";
+import { isProcessAlive } from "./process-alive";
 
 export interface LockInfo {
   pid: number;
@@ -28,14 +29,6 @@ export class DatabaseLockedError extends ConfigError {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 export function readLock(lockFile: string): LockInfo | undefined {
   try {
@@ -48,7 +41,7 @@ export function readLock(lockFile: string): LockInfo | undefined {
 /** The live owner of the embedded database, if one holds the lock. */
 export function runningOwner(config: DatabaseConfig): LockInfo | undefined {
   const owner = readLock(config.lockFile);
-  return owner && owner.pid !== process.pid && isAlive(owner.pid) ? owner : undefined;
+  return owner && owner.pid !== process.pid && isProcessAlive(owner.pid) ? owner : undefined;
 }
 
 /** Takes the lock atomically (O_EXCL); a lock left by a dead process (kill -9) is reclaimed. */
@@ -63,7 +56,7 @@ function acquireLock(config: DatabaseConfig): void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const owner = readLock(config.lockFile);
-      if (owner && isAlive(owner.pid) && owner.pid !== process.pid) {
+      if (owner && isProcessAlive(owner.pid) && owner.pid !== process.pid) {
         throw new DatabaseLockedError(config.pgliteDir, owner);
       }
       rmSync(config.lockFile, { force: true });

@@ -7,25 +7,11 @@ import { ConflictError, NotFoundError } from "@/lib/errors/app-errors";
 import { recordAudit } from "@/lib/audit/record";
 import { isUniqueViolation } from "@/lib/validation/db-errors";
 import { isUuid, parseInput } from "@/lib/validation/parse";
-import { toPatientView, type PatientView } from "./queries";
+import { patientSelect, toPatientView, type PatientView } from "./queries";
 import { refreshPatientStatus } from "./evaluation";
 import { WRITE_TRANSACTION } from "./lock";
 import { patientCreateSchema, patientUpdateSchema, PATIENT_UPDATE_FIELDS, type PatientUpdate } from "./schemas";
 
-// The same fields as queries.ts's select, so toPatientView accepts the row.
-const patientViewSelect = {
-  id: true,
-  givenName: true,
-  familyName: true,
-  birthDate: true,
-  sex: true,
-  heightCm: true,
-  mrn: true,
-  diagnosisSide: true,
-  archived: true,
-  status: true,
-  lastAssessedAt: true,
-} satisfies Prisma.PatientSelect;
 
 function mrnConflict(mrn: string): ConflictError {
   return new ConflictError(`Another patient in this clinic already has MRN ${mrn}.`, [
@@ -64,7 +50,7 @@ export async function createPatient(actor: Actor, input: unknown): Promise<Patie
           mrn,
           diagnosisSide: data.diagnosisSide,
         },
-        select: patientViewSelect,
+        select: patientSelect,
       });
       const view = toPatientView(row);
       await recordAudit(tx, actor, {
@@ -90,7 +76,7 @@ export async function updatePatient(actor: Actor, id: string, patch: unknown): P
   if (!isUuid(id)) throw new NotFoundError("patient");
   try {
     return await db.$transaction(async (tx) => {
-      const before = await tx.patient.findFirst({ where: { id, clinicId: actor.clinicId }, select: patientViewSelect });
+      const before = await tx.patient.findFirst({ where: { id, clinicId: actor.clinicId }, select: patientSelect });
       if (!before) throw new NotFoundError("patient");
       const old = toPatientView(before);
 
@@ -116,12 +102,12 @@ export async function updatePatient(actor: Actor, id: string, patch: unknown): P
           ...(changes.diagnosisSide ? { diagnosisSide: data.diagnosisSide } : {}),
           ...(archiveChange !== undefined ? { archived: archiveChange } : {}),
         },
-        select: patientViewSelect,
+        select: patientSelect,
       });
       // Height (BMI), sex and age are inputs of the flag engine: the stored status follows them.
       if (changes.heightCm || changes.sex || changes.birthDate) {
         await refreshPatientStatus(tx, actor.clinicId, id);
-        row = await tx.patient.findFirstOrThrow({ where: { id, clinicId: actor.clinicId }, select: patientViewSelect });
+        row = await tx.patient.findFirstOrThrow({ where: { id, clinicId: actor.clinicId }, select: patientSelect });
       }
       if (Object.keys(changes).length > 0) {
         await recordAudit(tx, actor, { action: "patient.update", entityType: "Patient", entityId: id, details: { changes } as Prisma.InputJsonValue });

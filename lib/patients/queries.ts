@@ -29,7 +29,8 @@ export interface PatientView {
   lastAssessedAt: string | null;
 }
 
-const patientSelect = {
+/** The fields of a PatientView; mutations select the same so toPatientView accepts their rows. */
+export const patientSelect = {
   id: true,
   givenName: true,
   familyName: true,

@@ -7,19 +7,10 @@ import type { MeasureCode, RedFlagCode } from "@/lib/clinical/measures";
 import type { Evaluation, PatientHistory } from "@/lib/clinical/types";
 import { listAssessments } from "@/lib/assessments/queries";
 import { listTreatments } from "@/lib/treatments/queries";
+import { TREATMENT_LABELS } from "@/lib/treatments/labels";
 import { getPatient, type PatientView } from "@/lib/patients/queries";
 import type { ChartAssessment, ChartTreatment } from "./chart-data";
 
-const TREATMENT_LABELS: Record<string, string> = {
-  orthoses: "Orthoses",
-  stretching: "Stretching",
-  strengthening: "Strengthening",
-  footwear_change: "Footwear change",
-  injection: "Injection",
-  shockwave: "Shockwave",
-  night_splint: "Night splint",
-  other: "Other",
-};
 
 export interface TrendsSource {
   patient: PatientView;
@@ -52,7 +43,7 @@ export async function loadTrendsSource(actor: Actor, patientId: string): Promise
     patient,
     assessments: visits.map((a) => ({ takenAt: a.takenAt, rater: a.rater.name, measures: a.measures })),
     treatments: treatments.map((t) => {
-      const kind = TREATMENT_LABELS[t.kind] ?? t.kind;
+      const kind = TREATMENT_LABELS[t.kind];
       // "other" carries its own name; for the rest the text is detail, kept short for a chart label.
       const label = t.kind === "other" && t.text ? t.text : kind;
       return { occurredAt: t.occurredAt, label: label.length > 40 ? `${label.slice(0, 39)}…` : label };

@@ -1,3 +1,4 @@
+// Clinician-facing names of the treatment kinds, shared by the forms, the history and the trends page.
 import type { TreatmentKind } from "@/lib/treatments/schemas";
 
 export const TREATMENT_LABELS: Record<TreatmentKind, string> = {
