@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors/app-errors";
+import { orNotFound } from "@/app/(app)/or-not-found";
 import { getPatient } from "@/lib/patients/queries";
 import { PatientForm } from "@/components/patients/PatientForm";
 import { fullName } from "@/components/patients/labels";
@@ -14,13 +13,7 @@ export const metadata: Metadata = { title: "Edit patient" };
 export default async function EditPatientPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor();
-  let patient;
-  try {
-    patient = await getPatient(actor, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const patient = await orNotFound(() => getPatient(actor, id));
   return (
     <>
       <Link href={`/patients/${id}`} className="back-link no-print">

@@ -1,9 +1,8 @@
 // "Record assessment": the full form for a new visit, with the patient's previous values.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors/app-errors";
+import { orNotFound } from "@/app/(app)/or-not-found";
 import { getPatient } from "@/lib/patients/queries";
 import { previousValues } from "@/lib/assessments/previous-values";
 import { fullName } from "@/components/patients/labels";
@@ -19,15 +18,8 @@ type Props = { params: Promise<{ id: string }> };
 export default async function NewAssessmentPage({ params }: Props) {
   const { id } = await params;
   const actor = await requireActor();
-  let patient;
-  let previous;
-  try {
-    patient = await getPatient(actor, id);
-    previous = await previousValues(actor, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const patient = await orNotFound(() => getPatient(actor, id));
+  const previous = await orNotFound(() => previousValues(actor, id));
   return (
     <>
       <Link href={`/patients/${id}`} className="back-link no-print">

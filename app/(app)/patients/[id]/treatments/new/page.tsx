@@ -1,9 +1,8 @@
 // "Record treatment": what was done and when, shown in the patient's history.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors/app-errors";
+import { orNotFound } from "@/app/(app)/or-not-found";
 import { getPatient } from "@/lib/patients/queries";
 import { fullName } from "@/components/patients/labels";
 import { TreatmentForm } from "@/components/treatments/TreatmentForm";
@@ -15,13 +14,7 @@ export const metadata: Metadata = { title: "Record treatment" };
 export default async function NewTreatmentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor();
-  let patient;
-  try {
-    patient = await getPatient(actor, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const patient = await orNotFound(() => getPatient(actor, id));
   return (
     <>
       <Link href={`/patients/${id}`} className="back-link no-print">
