@@ -1,22 +1,18 @@
 // One measure: title with unit, the chart, the sentence per side under it, and the table toggle.
-// A server component: nothing here is sent to the browser as data, only as markup.
-import { formatValue } from "@/lib/clinical/format";
-import type { MeasureChart, TreatmentMarker } from "@/lib/trends/chart-data";
-import type { TimeTick } from "@/lib/trends/axis";
+// A server component: the chart and the table arrive as markup built (and escaped) in lib/trends,
+// so the page holds a few elements per chart however long the history is.
+import type { ChartView } from "@/lib/trends/view";
 import { ChartTable } from "./ChartTable";
-import { TrendChart } from "./TrendChart";
 import styles from "./trends.module.css";
 
 interface Props {
-  chart: MeasureChart;
-  xDomain: [number, number];
-  xTicks: TimeTick[];
-  treatments: TreatmentMarker[];
+  chart: ChartView;
+  /** This chart's table was asked for by URL (?table=code): open it. */
   tableRequested: boolean;
   fullTableHref: string;
 }
 
-export function ChartFigure({ chart, xDomain, xTicks, treatments, tableRequested, fullTableHref }: Props) {
+export function ChartFigure({ chart, tableRequested, fullTableHref }: Props) {
   const id = `chart-${chart.code}`;
   return (
     <figure id={id} className={styles.figure} aria-labelledby={`${id}-title`} data-testid={id}>
@@ -24,18 +20,14 @@ export function ChartFigure({ chart, xDomain, xTicks, treatments, tableRequested
         {chart.title} <span className="muted">({chart.unit})</span>
       </h3>
       {chart.normalText ? <p className={styles.normalText}>Normal: {chart.normalText}</p> : null}
-      <TrendChart chart={chart} xDomain={xDomain} xTicks={xTicks} treatments={treatments} />
+      {/* Fixed viewBox and aspect ratio: the server HTML is the final layout. */}
+      <div className={styles.chartBox} dangerouslySetInnerHTML={{ __html: chart.svg }} />
       <figcaption className={styles.caption}>
-        {chart.series.map((s) => (
+        {chart.sentences.map((s) => (
           <p key={s.side} data-testid="trend-sentence">
-            {s.sentence}
-            {s.mdcBand ? (
-              <span className="muted">
-                {" "}
-                MDC band: baseline {formatValue(chart.code, s.baseline.value)} ± {formatValue(chart.code, s.mdcBand.mdc)}.
-              </span>
-            ) : null}
-            {s.baselineBeforeRange ? <span className="muted"> The baseline ({s.baseline.date}) is before the dates shown.</span> : null}
+            {s.text}
+            {s.mdcNote ? <span className="muted"> {s.mdcNote}</span> : null}
+            {s.baselineNote ? <span className="muted"> {s.baselineNote}</span> : null}
           </p>
         ))}
       </figcaption>

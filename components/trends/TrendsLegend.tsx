@@ -1,5 +1,6 @@
 // One legend for every chart on the page (they share colours, markers and bands).
-import { FlagRing, MarkerShape, SIDE_COLOURS } from "./markers";
+import { SIDE_COLOURS } from "@/lib/trends/palette";
+import { FlagRing, MarkerShape } from "./markers";
 import styles from "./trends.module.css";
 
 function Swatch({ children }: { children: React.ReactNode }) {

@@ -1,11 +1,7 @@
-// Colours and marker shapes of the series (ui.md: Okabe-Ito, left blue with one marker, right
-// orange with another), shared by the chart dots and the legend so they never disagree.
-// Plain SVG, used by the server-rendered charts and the legend.
+// The legend's marker shapes and the page's MDC hatch patterns, as React SVG elements. The charts
+// themselves are markup strings (lib/trends/svg-markup) drawn with the same palette and shapes.
 import type { Side } from "@/lib/clinical/measures";
-
-export const SIDE_COLOURS: Record<Side, string> = { left: "#0072B2", right: "#E69F00", none: "#333333" };
-export const SIDE_NAMES: Record<Side, string> = { left: "Left", right: "Right", none: "Value" };
-export const SIDE_SHAPES: Record<Side, string> = { left: "circle", right: "triangle", none: "diamond" };
+import { SIDE_COLOURS } from "@/lib/trends/palette";
 
 /** One marker centred on (cx, cy): filled, or hollow (white) where the method changed. */
 export function MarkerShape({ side, cx, cy, hollow = false, size = 4.5 }: { side: Side; cx: number; cy: number; hollow?: boolean; size?: number }) {

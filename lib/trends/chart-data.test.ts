@@ -65,10 +65,9 @@ describe("buildTrendsChartData", () => {
     const left = chart.series[0]!;
     expect(left.points.map((p) => p.display)).toEqual(["8.2 cm", "9.4 cm", "10.2 cm"]);
     expect(left.points[1]).toMatchObject({ rater: "Jordan Lee", date: "2 Mar 2026", method: null, flags: [] });
-    expect(chart.rows).toEqual([
-      { time: Date.parse(day(9)), left_0: 8.2, right_0: 11.8 },
-      { time: Date.parse(day(60)), left_0: 9.4, right_0: 11.9 },
-      { time: Date.parse(day(120)), left_0: 10.2, right_0: 11.6 },
+    expect(chart.series.map((s) => s.points.map((p) => [p.time, p.value]))).toEqual([
+      [[Date.parse(day(9)), 8.2], [Date.parse(day(60)), 9.4], [Date.parse(day(120)), 10.2]],
+      [[Date.parse(day(9)), 11.8], [Date.parse(day(60)), 11.9], [Date.parse(day(120)), 11.6]],
     ]);
   });
 
@@ -119,8 +118,7 @@ describe("buildTrendsChartData", () => {
     const gonio = (t: string, value: number, method: string) => v(t, [{ code: "ankle_df_nwb_ext_deg", side: "right", value, method }]);
     const data = build([gonio(day(0), 5, "goniometer"), gonio(day(30), 6, "goniometer"), gonio(day(60), 8, "iPhone inclinometer"), gonio(day(90), 9.5, "iPhone inclinometer")]);
     const chart = data.groups[0]!.charts[0]!;
-    expect(chart.seriesKeys.map((k) => k.key)).toEqual(["right_0", "right_1"]);
-    expect(chart.rows.map((r) => [r.right_0 ?? null, r.right_1 ?? null])).toEqual([[5, null], [6, null], [null, 8], [null, 9.5]]);
+    expect(chart.series[0]!.points.map((p) => [p.segment, p.value])).toEqual([[0, 5], [0, 6], [1, 8], [1, 9.5]]);
     expect(chart.series[0]!.points.map((p) => p.methodChangedFromPrevious)).toEqual([false, false, true, false]);
     expect(chart.methodChanges).toEqual([{ time: Date.parse(day(60)), side: "right", method: "iPhone inclinometer", date: "2 Mar 2026" }]);
     expect(chart.series[0]!.sentence).toContain("The method changed during this series");
@@ -132,7 +130,7 @@ describe("buildTrendsChartData", () => {
       v(day(30), [{ code: "gait_speed_mps", side: "none", value: 1.15 }]),
       v(day(60), [{ code: "gait_speed_mps", side: "none", value: 1.2, method: "10 m walk test" }]),
     ]);
-    expect(data.groups[0]!.charts[0]!.seriesKeys.map((k) => k.key)).toEqual(["none_0"]);
+    expect(data.groups[0]!.charts[0]!.series[0]!.points.map((p) => p.segment)).toEqual([0, 0, 0]);
   });
 
   it("filters points by the date range but keeps the whole-history sentence and baseline", () => {

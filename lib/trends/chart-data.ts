@@ -59,23 +59,12 @@ export interface SideSeries {
   trend: Trend | null;
 }
 
-/** One chart row per date: `${side}_${segment}` keys hold values, so segments never join. */
-export type ChartRow = { time: number } & Record<string, number>;
-
-export interface SeriesKey {
-  key: string;
-  side: Side;
-  segment: number;
-}
-
 export interface MeasureChart {
   code: MeasureCode;
   title: string;
   unit: string;
   unitSymbol: string;
   series: SideSeries[];
-  rows: ChartRow[];
-  seriesKeys: SeriesKey[];
   yDomain: [number, number];
   /** Clamped to yDomain so an open-ended range ("30 s or more") still draws as a band. */
   normalBand: { low: number; high: number; text: string } | null;
@@ -112,10 +101,6 @@ export const GROUP_TITLES: Record<ChainGroup, string> = {
   symptoms_function: "Symptoms and function",
 };
 const SIDE_ORDER: readonly Side[] = ["left", "right", "none"];
-
-export function seriesKey(side: Side, segment: number): string {
-  return `${side}_${segment}`;
-}
 
 /** "code|side|takenAt" → flag ids, from the inputs each flag names (with their dates). */
 export function flaggedValues(evaluation: Evaluation): Map<string, string[]> {
@@ -199,21 +184,6 @@ function buildSeries(code: MeasureCode, side: Side, all: ChartPoint[], trend: Tr
   };
 }
 
-function rowsOf(series: readonly SideSeries[]): { rows: ChartRow[]; keys: SeriesKey[] } {
-  const byTime = new Map<number, ChartRow>();
-  const keys: SeriesKey[] = [];
-  for (const s of series) {
-    for (const p of s.points) {
-      const key = seriesKey(s.side, p.segment);
-      if (!keys.some((k) => k.key === key)) keys.push({ key, side: s.side, segment: p.segment });
-      const row = byTime.get(p.time) ?? ({ time: p.time } as ChartRow);
-      row[key] = p.value;
-      byTime.set(p.time, row);
-    }
-  }
-  return { rows: [...byTime.values()].sort((a, b) => a.time - b.time), keys };
-}
-
 function describe(code: MeasureCode, series: readonly SideSeries[]): string {
   const m = MEASURES[code];
   const parts = series.map((s) => {
@@ -227,7 +197,6 @@ function describe(code: MeasureCode, series: readonly SideSeries[]): string {
 
 function buildChart(code: MeasureCode, series: SideSeries[]): MeasureChart {
   const m = MEASURES[code];
-  const { rows, keys } = rowsOf(series);
   const normal = m.normal && (m.normal.low !== undefined || m.normal.high !== undefined) ? m.normal : undefined;
   const numbers: number[] = [];
   for (const s of series) {
@@ -254,8 +223,6 @@ function buildChart(code: MeasureCode, series: SideSeries[]): MeasureChart {
     unit: m.unit,
     unitSymbol: m.unitSymbol,
     series,
-    rows,
-    seriesKeys: keys,
     yDomain,
     normalBand: normalBand && normalBand.low < normalBand.high ? normalBand : null,
     normalText: m.normal?.text ?? null,

@@ -28,6 +28,17 @@ const CHART = {
 } as unknown as MeasureChart;
 const X_DOMAIN: [number, number] = [T0, T0 + 20 * DAY];
 
+/** The absolute vertices of an "M x y l dx dy …" path, as a browser would draw them. */
+function vertices(d: string): [number, number][] {
+  const numbers = (d.match(/-?\d*\.?\d+/g) ?? []).map(Number);
+  const out: [number, number][] = [[numbers[0]!, numbers[1]!]];
+  for (let i = 2; i < numbers.length; i += 2) {
+    const [x, y] = out[out.length - 1]!;
+    out.push([r1(x + numbers[i]!), r1(y + numbers[i + 1]!)]);
+  }
+  return out;
+}
+
 describe("svg geometry", () => {
   it("scales linearly, maps a degenerate domain to the middle, rounds to one decimal", () => {
     const s = linearScale([0, 10], [100, 0]);
@@ -66,11 +77,19 @@ describe("svg geometry", () => {
   it("splits the line at the change of method: one path per segment, never joined", () => {
     const g = chartGeometry(CHART, X_DOMAIN, [], []);
     const [a, b, c] = g.series[0]!.points;
-    expect(g.series[0]!.segments).toEqual([
-      { segment: 0, d: `M${a!.x} ${a!.y}L${b!.x} ${b!.y}` },
-      { segment: 1, d: `M${c!.x} ${c!.y}` },
-    ]);
+    expect(g.series[0]!.segments.map((s) => s.segment)).toEqual([0, 1]);
+    expect(vertices(g.series[0]!.segments[0]!.d)).toEqual([[a!.x, a!.y], [b!.x, b!.y]]);
+    expect(g.series[0]!.segments[1]!.d).toBe(`M${c!.x} ${c!.y}`);
     expect(g.methodChanges).toEqual([{ x: c!.x, side: "left" }]);
+  });
+
+  it("draws a long series with relative steps that pass exactly through every marker", () => {
+    const values = Array.from({ length: 300 }, (_, i) => 10 + 7 * Math.sin(i / 3) + (i % 7) / 10);
+    const long = { ...CHART, series: [{ ...CHART.series[0]!, points: values.map((v, i) => point(i, v)) }] } as MeasureChart;
+    const g = chartGeometry(long, [T0, T0 + 2990 * DAY], [], []);
+    const [only] = g.series[0]!.segments;
+    expect(only!.d).toMatch(/^M[\d.]+ [\d.]+l[-\d. ]+$/);
+    expect(vertices(only!.d)).toEqual(g.series[0]!.points.map((p) => [p.x, p.y]));
   });
 
   it("keeps ticks and treatments inside the shared time axis only", () => {

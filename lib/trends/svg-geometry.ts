@@ -92,15 +92,36 @@ export function bandRect(plot: Rect, y: Scale, low: number, high: number): Rect 
   return { x: plot.x, y: r1(top), width: plot.width, height: r1(bottom - top) };
 }
 
-/** "M x y L x y …" per segment, in time order. Segment numbers come from chart-data. */
+/** A length in tenths of a unit as path text: 13 → "1.3", -5 → "-0.5". */
+function tenths(n: number): string {
+  return String(n / 10);
+}
+
+/**
+ * "M x y l dx dy dx dy …" per segment, in time order (segment numbers come from chart-data).
+ * Relative steps are shorter than absolute points (a 300-visit series is most of a chart's
+ * markup), and are taken between the already rounded positions, in whole tenths, so the line
+ * passes exactly through the markers and never drifts.
+ */
 export function segmentPaths(points: readonly PlacedPoint[]): { segment: number; d: string }[] {
-  const bySegment = new Map<number, string[]>();
+  const bySegment = new Map<number, { d: string; x: number; y: number }>();
   for (const p of points) {
-    const list = bySegment.get(p.point.segment) ?? [];
-    list.push(`${list.length === 0 ? "M" : "L"}${p.x} ${p.y}`);
-    bySegment.set(p.point.segment, list);
+    const x = Math.round(p.x * 10);
+    const y = Math.round(p.y * 10);
+    const path = bySegment.get(p.point.segment);
+    if (!path) {
+      bySegment.set(p.point.segment, { d: `M${p.x} ${p.y}`, x, y });
+      continue;
+    }
+    const dx = tenths(x - path.x);
+    const dy = tenths(y - path.y);
+    // "l" once, then pairs; a negative number needs no separator before it.
+    const first = path.d.includes("l") ? (dx.startsWith("-") ? "" : " ") : "l";
+    path.d += `${first}${dx}${dy.startsWith("-") ? "" : " "}${dy}`;
+    path.x = x;
+    path.y = y;
   }
-  return [...bySegment].sort((a, b) => a[0] - b[0]).map(([segment, parts]) => ({ segment, d: parts.join("") }));
+  return [...bySegment].sort((a, b) => a[0] - b[0]).map(([segment, { d }]) => ({ segment, d }));
 }
 
 export function chartGeometry(chart: MeasureChart, xDomain: [number, number], xTicks: readonly TimeTick[], treatments: readonly TreatmentMarker[]): ChartGeometry {

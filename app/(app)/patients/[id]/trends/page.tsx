@@ -1,14 +1,13 @@
 // Patient trends: is this patient getting better, and is the compensation climbing to the hip or
-// back? One history load and one evaluation (lib/trends/queries), shaped by lib/trends/chart-data;
-// the controls are URL parameters so the page works without JavaScript and can be shared. Charts
-// are server-rendered SVG; the page ships no chart data to the browser.
+// back? lib/trends/queries gives the view (charts and tables as escaped markup, sentences, the
+// evaluation for the summary), reused while the patient's data is unchanged; the controls are URL
+// parameters so the page works without JavaScript and can be shared. No chart data is sent to the
+// browser, only markup.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { orNotFound } from "@/app/(app)/or-not-found";
 import { requireActor } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors/app-errors";
-import { buildTrendsChartData } from "@/lib/trends/chart-data";
-import { loadTrendsSource } from "@/lib/trends/queries";
+import { loadTrendsView } from "@/lib/trends/queries";
 import { parseTrendsParams, resolveRange, trendsQuery, RANGE_LABELS } from "@/lib/trends/range";
 import { fullName } from "@/components/patients/labels";
 import { ChartFigure } from "@/components/trends/ChartFigure";
@@ -26,70 +25,58 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-async function load(id: string) {
-  const actor = await requireActor();
-  try {
-    return await loadTrendsSource(actor, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
+const MINUTE_MS = 60_000;
 
 export default async function TrendsPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const source = await load(id);
+  const actor = await requireActor();
   const controls = parseTrendsParams(query);
-  // "Now" is decided once, on the server, for the preset windows; the client never recomputes it.
-  const range = resolveRange(controls, Date.now());
-  const data = buildTrendsChartData({ ...source, range });
-  const basePath = `/patients/${source.patient.id}/trends`;
-  const name = fullName(source.patient);
+  // "Now" is decided once, on the server, for the preset windows ("last 3 months"), rounded up to
+  // the next minute so that repeated views within a minute are the same view; the client never
+  // recomputes it.
+  const range = resolveRange(controls, Math.ceil(Date.now() / MINUTE_MS) * MINUTE_MS);
   // ?table=code renders that chart's table even when it is long (see ChartTable).
   const requestedTable = typeof query.table === "string" ? query.table : null;
+  const { patient, view } = await orNotFound(() =>
+    loadTrendsView(actor, id, { range, requestedTable, classes: { chartSvg: styles.chartSvg ?? "", valuesTable: `data-table ${styles.valuesTable ?? ""}` } }),
+  );
+  const basePath = `/patients/${patient.id}/trends`;
+  const name = fullName(patient);
   const viewQuery = trendsQuery(controls);
   const fullTableHref = (code: string) => `${basePath}${viewQuery ? `${viewQuery}&` : "?"}table=${encodeURIComponent(code)}#chart-${code}`;
 
   return (
     <>
-      <Link href={`/patients/${source.patient.id}`} className="back-link no-print">
+      <Link href={`/patients/${patient.id}`} className="back-link no-print">
         ← {name}
       </Link>
       <div className="page-header">
         <div>
           <h1>Trends: {name}</h1>
           <p>
-            {source.assessments.length} visit{source.assessments.length === 1 ? "" : "s"} · dates shown: {RANGE_LABELS[controls.preset]}
+            {view.visitCount} visit{view.visitCount === 1 ? "" : "s"} · dates shown: {RANGE_LABELS[controls.preset]}
             {controls.preset === "custom" ? ` (${controls.from ?? "start"} to ${controls.to ?? "today"})` : ""} · trend sentences
             describe the whole history
           </p>
         </div>
       </div>
-      <RegionSummary evaluation={source.evaluation} />
+      <RegionSummary evaluation={view.evaluation} />
       <TrendsControls basePath={basePath} params={controls} />
       <MdcPatterns />
-      {data.groups.length === 0 ? (
+      {view.groups.length === 0 ? (
         <p className="empty-state">No measures recorded yet.</p>
       ) : (
         <>
-          <TrendsLegend treatments={data.treatments.length > 0} />
+          <TrendsLegend treatments={view.hasTreatments} />
           <p className="visually-hidden" aria-live="polite">
-            {data.pointsShown} values shown.
+            {view.pointsShown} values shown.
           </p>
-          {data.groups.map((group) => (
+          {view.groups.map((group) => (
             <section key={group.group} className={styles.group} aria-labelledby={`group-${group.group}`}>
               <h2 id={`group-${group.group}`}>{group.title}</h2>
               <div className={styles.grid}>
                 {group.charts.map((chart) => (
-                  <ChartFigure
-                    key={chart.code}
-                    chart={chart}
-                    xDomain={data.xDomain}
-                    xTicks={data.xTicks}
-                    treatments={data.treatments}
-                    tableRequested={requestedTable === chart.code}
-                    fullTableHref={fullTableHref(chart.code)}
-                  />
+                  <ChartFigure key={chart.code} chart={chart} tableRequested={requestedTable === chart.code} fullTableHref={fullTableHref(chart.code)} />
                 ))}
               </div>
             </section>
