@@ -183,6 +183,15 @@ async function benchEngine(engine: "pglite" | "postgresql", options: HttpBenchOp
       { name: "search API", method: "GET", path: "/api/v1/patients?q=…&pageSize=25", read: true, next: (n) => ({ url: `${base}/api/v1/patients?pageSize=25&q=${encodeURIComponent(searches[n % searches.length]!)}`, init: { headers: bearer } }) },
       { name: "patient page", method: "GET", path: "/patients/{id}", read: true, next: (n) => ({ url: `${base}/patients/${pick(n)}`, init: { headers: { Cookie: cookie } } }) },
       { name: `trends page (${options.trendVisits} visits)`, method: "GET", path: "/patients/{id}/trends", read: true, next: () => ({ url: `${base}/patients/${trendPatient}/trends`, init: { headers: { Cookie: cookie } } }) },
+      {
+        // Each request asks for a different (equivalent) date range, so no view is reused: the cost
+        // of the first look at a history, or of the first look after it changed.
+        name: `trends page, uncached (${options.trendVisits} visits)`,
+        method: "GET",
+        path: "/patients/{id}/trends?range=custom&from=…",
+        read: true,
+        next: (n) => ({ url: `${base}/patients/${trendPatient}/trends?range=custom&from=${new Date(Date.UTC(2000, 0, 1) + (n % 3000) * 86_400_000).toISOString().slice(0, 10)}`, init: { headers: { Cookie: cookie } } }),
+      },
       { name: "flags API", method: "GET", path: "/api/v1/patients/{id}/flags", read: true, next: (n) => ({ url: `${base}/api/v1/patients/${pick(n)}/flags`, init: { headers: bearer } }) },
       { name: "dashboard", method: "GET", path: options.dashboardPath, read: true, skip: dashboardSkip, next: () => ({ url: `${base}${options.dashboardPath}`, init: { headers: { Cookie: cookie } } }) },
       {
@@ -198,8 +207,12 @@ async function benchEngine(engine: "pglite" | "postgresql", options: HttpBenchOp
     ];
 
     const out: TargetResult[] = [];
+    // BENCH_TARGETS=health,trends runs only the targets whose names contain one of the words (the
+    // floor is always measured, as every ratio needs it).
+    const wanted = (process.env.BENCH_TARGETS ?? "").split(",").filter(Boolean);
+    const chosen = wanted.length ? targets.filter((t) => t.path === "/api/v1/health" || wanted.some((w) => t.name.includes(w))) : targets;
     const floor = new Map<number, LoadResult>();
-    for (const target of targets) {
+    for (const target of chosen) {
       if (target.skip) {
         log(`${engine}: ${target.name}: skipped (${target.skip})`);
         out.push({ name: target.name, method: target.method, path: target.path, read: target.read, levels: [], skipped: target.skip });
