@@ -1,5 +1,6 @@
 // The trends page of demo patients: a chart per recorded measure, both sides, normal and MDC
 // bands, trend sentences, the table toggle, the range control, and no console errors.
+import { spawnSync } from "node:child_process";
 import type { Page } from "@playwright/test";
 import { expect, signIn, test, USERS } from "./fixtures";
 import { watchConsole } from "./console-watch";
@@ -136,6 +137,50 @@ test.describe("patient trends", () => {
     await expect(page.getByRole("region", { name: "Chart controls", includeHidden: true })).toBeHidden();
     await expect(page.getByTestId("chart-pain_heel_nprs").locator("svg[role='img']")).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath("trends-print.png"), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  test("a long history: the line carries every value and hovering it shows the nearest one", async ({ page }, testInfo) => {
+    test.skip(!!process.env.E2E_BASE_URL, "seeds the server's own embedded database through the CLI");
+    // 70 weekly visits: more than a marker per value can show (DENSE_SERIES_POINTS is 60).
+    const seeded = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", "seed-synthetic", "--clinic", USERS.demo.clinic, "--patients", "1", "--visits", "70", "--seed", "3"], {
+      env: { ...process.env, PGLITE_DIR: process.env.STRIDE_E2E_PGLITE_DIR },
+      encoding: "utf8",
+    });
+    expect(seeded.status, seeded.stderr).toBe(0);
+    const problems = watchConsole(page);
+    await signIn(page, USERS.demo);
+    // Synthetic patients have MRNs "SYN-…"; this is the demo clinic's only one.
+    const found = (await (await page.request.get("/api/v1/patients?q=SYN-")).json()) as { id: string; mrn: string | null }[];
+    const id = found.find((p) => p.mrn?.startsWith("SYN-"))!.id;
+    await page.goto(`/patients/${id}/trends`);
+    const lunge = page.getByTestId("chart-ankle_df_wblt_cm");
+    const svg = lunge.locator("svg[role='img']");
+    await expect(svg).toHaveAttribute("aria-label", /Left: 70 values shown/);
+    // Few markers (flagged, method changed, latest), so few native hover texts...
+    expect(await lunge.locator("[data-series='left'] title").count()).toBeLessThan(10);
+    // ...and the page's hover finds the value under the pointer: the left line's first point.
+    const d = (await lunge.locator("[data-series='left'] path[data-segment]").first().getAttribute("d"))!;
+    const [x, y] = d.slice(1).split(/[ l]/).map(Number) as [number, number];
+    await svg.scrollIntoViewIfNeeded();
+    const box = (await svg.boundingBox())!;
+    const [px, py] = [box.x + (x / 460) * box.width, box.y + (y / 220) * box.height];
+    // The chart's hover is live once the page has hydrated; the pointer keeps moving until it is.
+    const hoverData = page.waitForResponse((r) => r.url().includes(`/patients/${id}/trends/hover?`));
+    await expect(async () => {
+      await page.mouse.move(px + 1, py);
+      await page.mouse.move(px, py);
+      await expect(lunge.getByRole("tooltip")).toBeVisible({ timeout: 1000 });
+    }).toPass();
+    expect((await hoverData).status()).toBe(200);
+    await expect(lunge.getByRole("tooltip")).toHaveText(/^Left: \d+(\.\d)? cm · \d{1,2} \w{3} \d{4} · method not recorded · rated by /);
+    await lunge.screenshot({ path: testInfo.outputPath("trends-hover.png") });
+    await page.mouse.move(0, 0);
+    await expect(lunge.getByRole("tooltip")).toHaveCount(0);
+    // The table is one link away.
+    await lunge.getByText("Show table").click();
+    await lunge.getByRole("link", { name: /Show all 140 values as a table/ }).click();
+    await expect(page.getByTestId("chart-ankle_df_wblt_cm").getByRole("table").locator("tbody tr")).toHaveCount(140);
     expect(problems).toEqual([]);
   });
 });

@@ -35,7 +35,7 @@ function chart(left: ChartPoint[], right: ChartPoint[] = []): MeasureChart {
 }
 
 const svgOf = (c: MeasureChart, treatments: { time: number; date: string; label: string }[] = []) =>
-  chartSvg({ chart: c, xDomain: [T0, T0 + 100 * DAY], xTicks: [], treatments, className: "chart" });
+  chartSvg({ chart: c, xDomain: [T0, T0 + 100 * DAY], xTicks: [], treatments });
 
 describe("chart markup", () => {
   it("escapes every data text: description, hover text, treatment labels", () => {
@@ -76,7 +76,6 @@ describe("values table markup", () => {
   it("lists every value by date, sides within a date, with escaped text and notes", () => {
     const html = valuesTableHtml(
       chart([point(0, 8), point(10, 9, { flags: ["DF_LOW"], methodChangedFromPrevious: true, method: "<app>" })], [point(0, 12)]),
-      "data-table",
     );
     const rows = [...html.matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td>/g)].map((m) => m.slice(1, 4));
     expect(rows).toEqual([["d0", "Left", "8 cm"], ["d0", "Right", "12 cm"], ["d10", "Left", "9 cm"]]);
@@ -85,7 +84,7 @@ describe("values table markup", () => {
   });
 
   it("says so when the dates shown hold no value", () => {
-    expect(valuesTableHtml(chart([]), "t")).toBe('<p class="muted">No values in the selected dates.</p>');
+    expect(valuesTableHtml(chart([]))).toBe('<p class="muted">No values in the selected dates.</p>');
   });
 });
 

@@ -21,7 +21,7 @@ import { readPatientAudited, type PatientView } from "@/lib/patients/queries";
 import { isUuid } from "@/lib/validation/parse";
 import type { ChartAssessment, ChartTreatment } from "./chart-data";
 import type { ResolvedRange } from "./range";
-import { buildTrendsView, type TrendsView, type TrendsViewInput } from "./view";
+import { buildTrendsView, type TrendsView } from "./view";
 import { TrendsViewCache } from "./view-cache";
 
 interface TrendVisit extends ChartAssessment {
@@ -90,11 +90,11 @@ export interface TrendsPageData {
 export async function loadTrendsView(
   actor: Actor,
   patientId: string,
-  options: { range: ResolvedRange; requestedTable: string | null; classes: TrendsViewInput["classes"] },
+  options: { range: ResolvedRange; requestedTable: string | null },
 ): Promise<TrendsPageData> {
   if (!isUuid(patientId)) throw new NotFoundError("patient");
   const [patient, fingerprint] = await Promise.all([readPatientAudited(actor, patientId), readTrendsFingerprint(actor.clinicId, patientId)]);
-  const { range, requestedTable, classes } = options;
+  const { range, requestedTable } = options;
   const key = [
     actor.clinicId,
     patient.id,
@@ -106,8 +106,6 @@ export async function loadTrendsView(
     range.start,
     range.end,
     requestedTable,
-    classes.chartSvg,
-    classes.valuesTable,
   ].join("|");
   const kept = viewCache.get(key);
   if (kept) return { patient, view: kept };
@@ -115,7 +113,7 @@ export async function loadTrendsView(
   // and that key is never asked for again once the write is visible.
   const source = await readTrendsData(actor.clinicId, patientId);
   const evaluation = evaluate(historyOf(patient, source.assessments));
-  const view = buildTrendsView({ ...source, evaluation, range, requestedTable, classes });
+  const view = buildTrendsView({ ...source, evaluation, range, requestedTable });
   viewCache.set(key, view);
   return { patient, view };
 }

@@ -67,6 +67,15 @@ export function monthsBefore(now: number, months: number): number {
   return target.getTime();
 }
 
+/**
+ * The "now" the preset windows ("last 3 months") end at: the next whole minute, so that the views
+ * of one minute are the same view (lib/trends/view-cache) and the hover data a page asks for
+ * matches the page it was drawn for. Decided on the server; the client never recomputes it.
+ */
+export function windowNow(now: number): number {
+  return Math.ceil(now / 60_000) * 60_000;
+}
+
 export function resolveRange(params: TrendsParams, now: number): ResolvedRange {
   switch (params.preset) {
     case "all":

@@ -7,7 +7,7 @@ import type { Side } from "@/lib/clinical/measures";
 import type { TimeTick } from "./axis";
 import type { MeasureChart, TreatmentMarker } from "./chart-data";
 import { SIDE_COLOURS } from "./palette";
-import { chartGeometry, pointTitle, r1, SVG_HEIGHT, SVG_WIDTH, type PlacedPoint } from "./svg-geometry";
+import { chartGeometry, pointTitle, r1, SVG_HEIGHT, SVG_WIDTH, type ChartGeometry, type PlacedPoint } from "./svg-geometry";
 
 /**
  * Above this many points a series' markers sit closer than their own width and cannot be told
@@ -38,7 +38,7 @@ function marker(side: Side, x: number, y: number, hollow: boolean, title: string
 function seriesMarks(side: Side, points: PlacedPoint[]): string {
   const colour = SIDE_COLOURS[side];
   const shown =
-    points.length > DENSE_SERIES_POINTS
+    isDense(points)
       ? points.filter((p, i) => p.point.flags.length > 0 || p.point.methodChangedFromPrevious || i === points.length - 1)
       : points;
   let out = `<g fill="${colour}" stroke="${colour}" stroke-width="1">`;
@@ -53,8 +53,6 @@ export interface ChartSvgInput {
   xDomain: [number, number];
   xTicks: readonly TimeTick[];
   treatments: readonly TreatmentMarker[];
-  /** Class of the <svg> element (the CSS module's). */
-  className: string;
 }
 
 /**
@@ -62,14 +60,37 @@ export interface ChartSvgInput {
  * and method-change markers, axes, then per side the line (one path per method segment) and the
  * markers with their hover text. Fixed viewBox, so the server HTML is the final layout.
  */
-export function chartSvg({ chart, xDomain, xTicks, treatments, className }: ChartSvgInput): string {
-  const g = chartGeometry(chart, xDomain, xTicks, treatments);
+export function chartSvg({ chart, xDomain, xTicks, treatments }: ChartSvgInput): string {
+  return chartMarkup(chart, chartGeometry(chart, xDomain, xTicks, treatments));
+}
+
+/** A series this long is drawn without a marker per value (see DENSE_SERIES_POINTS). */
+export function isDense(points: readonly unknown[]): boolean {
+  return points.length > DENSE_SERIES_POINTS;
+}
+
+/**
+ * The hover text of every value of a chart, at its position in the SVG's viewBox: for charts with a
+ * dense series, whose markers (and native hover text) are thinned out. The page's ChartHover asks
+ * for these when the pointer first enters such a chart.
+ */
+export function hoverPoints(g: ChartGeometry): HoverPoint[] {
+  return g.series.flatMap((s) => s.points.map((p) => ({ x: p.x, y: p.y, text: pointTitle(s.side, p.point) })));
+}
+
+export interface HoverPoint {
+  x: number;
+  y: number;
+  text: string;
+}
+
+export function chartMarkup(chart: MeasureChart, g: ChartGeometry): string {
   const { plot } = g;
   const bottom = plot.y + plot.height;
   const right = plot.x + plot.width;
   const parts: string[] = [];
   parts.push(
-    `<svg class="${escapeXml(className)}" viewBox="0 0 ${SVG_WIDTH} ${SVG_HEIGHT}" width="100%" preserveAspectRatio="xMidYMid meet" role="img" aria-label="${escapeXml(chart.description)}" data-chart="${escapeXml(chart.code)}">`,
+    `<svg viewBox="0 0 ${SVG_WIDTH} ${SVG_HEIGHT}" width="100%" preserveAspectRatio="xMidYMid meet" role="img" aria-label="${escapeXml(chart.description)}" data-chart="${escapeXml(chart.code)}">`,
     `<path d="${g.yTicks.map((t) => `M${plot.x} ${t.y}H${right}`).join("")}" stroke="#e5e7eb"></path>`,
   );
   const b = g.normalBand;

@@ -19,14 +19,14 @@ export function tableRowCount(chart: MeasureChart): number {
 }
 
 /** The chart's values by date, sides in series order (left, right, whole-body) within a date. */
-export function valuesTableHtml(chart: MeasureChart, className: string): string {
+export function valuesTableHtml(chart: MeasureChart): string {
   const rows = chart.series.flatMap((s) => s.points.map((point) => ({ side: s.side, point })));
   // Stable sort keeps the series order within one date.
   rows.sort((a, b) => a.point.time - b.point.time);
   if (rows.length === 0) return '<p class="muted">No values in the selected dates.</p>';
   const bilateral = chart.series.some((s) => s.side !== "none");
   const out: string[] = [
-    `<table class="${escapeXml(className)}"><caption class="visually-hidden">${escapeXml(chart.title)}: values shown in the chart</caption>`,
+    `<table class="data-table"><caption class="visually-hidden">${escapeXml(chart.title)}: values shown in the chart</caption>`,
     `<thead><tr><th scope="col">Date</th>${bilateral ? '<th scope="col">Side</th>' : ""}<th scope="col">Value</th><th scope="col">Method</th><th scope="col">Rater</th><th scope="col">Notes</th></tr></thead><tbody>`,
   ];
   for (const { side, point: p } of rows) {

@@ -7,7 +7,8 @@ import type { ChainGroup, MeasureCode, Side } from "@/lib/clinical/measures";
 import type { Evaluation } from "@/lib/clinical/types";
 import { buildTrendsChartData, type ChartAssessment, type ChartTreatment } from "./chart-data";
 import type { ResolvedRange } from "./range";
-import { chartSvg } from "./svg-markup";
+import { chartGeometry } from "./svg-geometry";
+import { chartMarkup, hoverPoints, isDense, type HoverPoint } from "./svg-markup";
 import { INLINE_TABLES_MAX_VALUES, tableRowCount, valuesTableHtml } from "./table-markup";
 
 export interface ChartSentence {
@@ -29,6 +30,8 @@ export interface ChartView {
   valueCount: number;
   /** The table's markup, or null when it is too long to inline and is one link away instead. */
   tableHtml: string | null;
+  /** Every value's hover text and position, when a series is too dense for a marker per value. */
+  hover: HoverPoint[] | null;
 }
 
 export interface TrendsView {
@@ -48,11 +51,9 @@ export interface TrendsViewInput {
   range: ResolvedRange;
   /** ?table=code: this chart's table is rendered whatever its length. */
   requestedTable: string | null;
-  /** CSS classes of the chart's <svg> and of the values table (the page's CSS module). */
-  classes: { chartSvg: string; valuesTable: string };
 }
 
-export function buildTrendsView({ assessments, treatments, evaluation, range, requestedTable, classes }: TrendsViewInput): TrendsView {
+export function buildTrendsView({ assessments, treatments, evaluation, range, requestedTable }: TrendsViewInput): TrendsView {
   const data = buildTrendsChartData({ assessments, evaluation, treatments, range });
   let size = 0;
   const inlineTables = data.pointsShown <= INLINE_TABLES_MAX_VALUES;
@@ -60,10 +61,12 @@ export function buildTrendsView({ assessments, treatments, evaluation, range, re
     group: group.group,
     title: group.title,
     charts: group.charts.map((chart): ChartView => {
-      const svg = chartSvg({ chart, xDomain: data.xDomain, xTicks: data.xTicks, treatments: data.treatments, className: classes.chartSvg });
+      const geometry = chartGeometry(chart, data.xDomain, data.xTicks, data.treatments);
+      const svg = chartMarkup(chart, geometry);
       const valueCount = tableRowCount(chart);
-      const tableHtml = inlineTables || requestedTable === chart.code ? valuesTableHtml(chart, classes.valuesTable) : null;
-      size += svg.length + (tableHtml?.length ?? 0) + 1000;
+      const tableHtml = inlineTables || requestedTable === chart.code ? valuesTableHtml(chart) : null;
+      const hover = chart.series.some((s) => isDense(s.points)) ? hoverPoints(geometry) : null;
+      size += svg.length + (tableHtml?.length ?? 0) + (hover?.reduce((n, p) => n + p.text.length + 40, 0) ?? 0) + 1000;
       return {
         code: chart.code,
         title: chart.title,
@@ -72,6 +75,7 @@ export function buildTrendsView({ assessments, treatments, evaluation, range, re
         svg,
         valueCount,
         tableHtml,
+        hover,
         sentences: chart.series.map((s) => ({
           side: s.side,
           text: s.sentence,

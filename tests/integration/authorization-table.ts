@@ -51,6 +51,8 @@ export const ROUTES: Record<string, RouteRule> = {
   "POST /api/v1/patients/[id]/assessments": { entity: "patient", access: CLINIC_RECORD, body: VISIT },
   "GET /api/v1/patients/[id]/assessments.csv": { entity: "patient", access: CLINIC_RECORD },
   "GET /api/v1/patients/[id]/flags": { entity: "patient", access: CLINIC_RECORD },
+  // An app route, not /api: in the app the proxy sends anonymous visitors to sign in first.
+  "GET /patients/[id]/trends/hover": { entity: "patient", access: CLINIC_RECORD },
   "GET /api/v1/patients/[id]/fhir": { entity: "patient", access: CLINIC_RECORD },
   "GET /api/v1/patients/[id]/referrals": { entity: "patient", access: CLINIC_RECORD },
   "POST /api/v1/patients/[id]/referrals": { entity: "patient", access: CLINIC_RECORD, body: { specialty: "orthopaedics", urgency: "routine" } },

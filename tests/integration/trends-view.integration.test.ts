@@ -12,11 +12,13 @@ import { deleteTreatment, recordTreatment } from "@/lib/treatments/mutations";
 import { loadTrendsView, readTrendsFingerprint } from "@/lib/trends/queries";
 import { resolveRange, parseTrendsParams } from "@/lib/trends/range";
 import { updateOwnProfile } from "@/lib/users/mutations";
-import { actorFor, createClinicWithActor, createPatient, createUser } from "./factories";
+import * as hoverRoute from "@/app/(app)/patients/[id]/trends/hover/route";
+import { DENSE_SERIES_POINTS } from "@/lib/trends/svg-markup";
+import { call } from "./api-client";
+import { actorFor, createClinicWithActor, createPatient, createUser, createUserWithToken } from "./factories";
 
-const CLASSES = { chartSvg: "svg", valuesTable: "table" };
 const ALL = resolveRange(parseTrendsParams({}), Date.parse("2026-06-01T00:00:00Z"));
-const options = { range: ALL, requestedTable: null, classes: CLASSES };
+const options = { range: ALL, requestedTable: null };
 
 let actor: Actor;
 let admin: Actor;
@@ -134,5 +136,42 @@ describe("loadTrendsView", () => {
     expect(mine).toMatch(/^[0-9a-f]{32}$/);
     expect(theirs).toBe(empty);
     expect(mine).not.toBe(empty);
+  });
+});
+
+describe("GET /patients/{id}/trends/hover", () => {
+  it("gives every value of a chart with a long series, with its hover text and position", async () => {
+    const patient = await createPatient(actor.clinicId);
+    const visits = DENSE_SERIES_POINTS + 5;
+    for (let i = 0; i < visits; i++) {
+      const takenAt = new Date(Date.parse("2025-01-06T09:00:00Z") + i * 5 * 86_400_000).toISOString();
+      await recordAssessment(actor, patient.id, lunge(takenAt, 8 + (i % 4) * 0.5, 12));
+    }
+    const { token } = await createUserWithToken(actor.clinicId);
+    const answer = await call(hoverRoute.GET, "GET", "", { token, id: patient.id, query: "code=ankle_df_wblt_cm" });
+    expect(answer.status).toBe(200);
+    const points = answer.body.points as { x: number; y: number; text: string }[];
+    expect(points).toHaveLength(visits * 2);
+    expect(points[0]!.text).toMatch(/^Left: 8 cm · 6 Jan 2025 · method not recorded · rated by /);
+    expect(points.every((p) => p.x >= 48 && p.x <= 448 && p.y >= 18 && p.y <= 196)).toBe(true);
+    // The page draws this chart without a marker per value, and says where the values are.
+    const { view } = await loadTrendsView(actor, patient.id, options);
+    expect(lungeChart(view).hover).toHaveLength(visits * 2);
+    expect(lungeChart(view).svg.match(/<title>/g)!.length).toBeLessThan(10);
+
+    const right = await call(hoverRoute.GET, "GET", "", { token, id: patient.id, query: "code=ankle_df_wblt_cm&show=right" });
+    expect((right.body.points as { text: string }[]).every((p) => p.text.startsWith("Right: "))).toBe(true);
+  });
+
+  it("gives nothing for a short series (its markers carry their own hover text) and refuses an unknown code", async () => {
+    const { patientId } = await patientWithVisits();
+    const { token } = await createUserWithToken(actor.clinicId);
+    const short = await call(hoverRoute.GET, "GET", "", { token, id: patientId, query: "code=ankle_df_wblt_cm" });
+    expect(short).toMatchObject({ status: 200, body: { code: "ankle_df_wblt_cm", points: [] } });
+    const unknown = await call(hoverRoute.GET, "GET", "", { token, id: patientId, query: "code=shoe_size" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.issues).toEqual([{ path: "code", message: "code must be a measure code of the catalog" }]);
+    const theirs = await createUserWithToken(otherClinic.clinicId);
+    expect((await call(hoverRoute.GET, "GET", "", { token: theirs.token, id: patientId, query: "code=ankle_df_wblt_cm" })).status).toBe(404);
   });
 });

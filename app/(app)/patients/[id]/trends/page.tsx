@@ -8,7 +8,7 @@ import Link from "next/link";
 import { orNotFound } from "@/app/(app)/or-not-found";
 import { requireActor } from "@/lib/auth/session";
 import { loadTrendsView } from "@/lib/trends/queries";
-import { parseTrendsParams, resolveRange, trendsQuery, RANGE_LABELS } from "@/lib/trends/range";
+import { parseTrendsParams, resolveRange, trendsQuery, windowNow, RANGE_LABELS } from "@/lib/trends/range";
 import { fullName } from "@/components/patients/labels";
 import { ChartFigure } from "@/components/trends/ChartFigure";
 import { RegionSummary } from "@/components/trends/RegionSummary";
@@ -25,25 +25,21 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const MINUTE_MS = 60_000;
-
 export default async function TrendsPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const actor = await requireActor();
   const controls = parseTrendsParams(query);
-  // "Now" is decided once, on the server, for the preset windows ("last 3 months"), rounded up to
-  // the next minute so that repeated views within a minute are the same view; the client never
-  // recomputes it.
-  const range = resolveRange(controls, Math.ceil(Date.now() / MINUTE_MS) * MINUTE_MS);
+  const now = windowNow(Date.now());
+  const range = resolveRange(controls, now);
   // ?table=code renders that chart's table even when it is long (see ChartTable).
   const requestedTable = typeof query.table === "string" ? query.table : null;
-  const { patient, view } = await orNotFound(() =>
-    loadTrendsView(actor, id, { range, requestedTable, classes: { chartSvg: styles.chartSvg ?? "", valuesTable: `data-table ${styles.valuesTable ?? ""}` } }),
-  );
+  const { patient, view } = await orNotFound(() => loadTrendsView(actor, id, { range, requestedTable }));
   const basePath = `/patients/${patient.id}/trends`;
   const name = fullName(patient);
   const viewQuery = trendsQuery(controls);
   const fullTableHref = (code: string) => `${basePath}${viewQuery ? `${viewQuery}&` : "?"}table=${encodeURIComponent(code)}#chart-${code}`;
+  // The hover data of a chart with a long series is fetched on first hover, for this very view.
+  const hoverSrc = (code: string) => `${basePath}/hover${viewQuery ? `${viewQuery}&` : "?"}code=${encodeURIComponent(code)}&at=${now}`;
 
   return (
     <>
@@ -76,7 +72,13 @@ export default async function TrendsPage({ params, searchParams }: Props) {
               <h2 id={`group-${group.group}`}>{group.title}</h2>
               <div className={styles.grid}>
                 {group.charts.map((chart) => (
-                  <ChartFigure key={chart.code} chart={chart} tableRequested={requestedTable === chart.code} fullTableHref={fullTableHref(chart.code)} />
+                  <ChartFigure
+                    key={chart.code}
+                    chart={chart}
+                    tableRequested={requestedTable === chart.code}
+                    fullTableHref={fullTableHref(chart.code)}
+                    hoverSrc={hoverSrc(chart.code)}
+                  />
                 ))}
               </div>
             </section>
