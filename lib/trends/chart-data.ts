@@ -102,15 +102,17 @@ export const GROUP_TITLES: Record<ChainGroup, string> = {
 };
 const SIDE_ORDER: readonly Side[] = ["left", "right", "none"];
 
-/** "code|side|takenAt" → flag ids, from the inputs each flag names (with their dates). */
-export function flaggedValues(evaluation: Evaluation): Map<string, string[]> {
-  const map = new Map<string, string[]>();
+/** "code|side" → takenAt → flag ids, from the inputs each flag names (with their dates). */
+export function flaggedValues(evaluation: Evaluation): Map<string, Map<string, string[]>> {
+  const map = new Map<string, Map<string, string[]>>();
   for (const flag of evaluation.flags) {
     for (const input of flag.inputs) {
-      const key = `${input.code}|${input.side}|${input.takenAt}`;
-      const ids = map.get(key) ?? [];
+      const key = `${input.code}|${input.side}`;
+      let byDate = map.get(key);
+      if (!byDate) map.set(key, (byDate = new Map()));
+      const ids = byDate.get(input.takenAt) ?? [];
       if (!ids.includes(flag.id)) ids.push(flag.id);
-      map.set(key, ids);
+      byDate.set(input.takenAt, ids);
     }
   }
   return map;
@@ -126,27 +128,39 @@ interface RawPoint {
   rater: string;
 }
 
-/** Every (code, side) series of the history, oldest first. */
+/** Every (code, side) series of the history, oldest first, keyed "code|side". */
 function collectSeries(assessments: readonly ChartAssessment[]): Map<string, RawPoint[]> {
   const ordered = assessments
     .map((a) => ({ a, time: Date.parse(a.takenAt) }))
     .sort((x, y) => x.time - y.time);
-  const all = new Map<string, RawPoint[]>();
+  // One list per code and side, found without building a key string per value (a 300-visit
+  // history has ~5,000 values).
+  const byCode = new Map<string, Record<Side, RawPoint[] | undefined>>();
   for (const { a, time } of ordered) {
     const date = formatDate(a.takenAt);
     for (const m of a.measures) {
-      if (!(m.code in MEASURES)) continue;
-      const key = `${m.code}|${m.side}`;
-      const list = all.get(key) ?? [];
-      list.push({ time, takenAt: a.takenAt, date, value: m.value, method: m.method?.trim() || null, rater: a.rater });
-      all.set(key, list);
+      let sides = byCode.get(m.code);
+      if (!sides) {
+        if (!Object.hasOwn(MEASURES, m.code)) continue;
+        sides = { left: undefined, right: undefined, none: undefined };
+        byCode.set(m.code, sides);
+      }
+      const list = (sides[m.side] ??= []);
+      list.push({ time, takenAt: a.takenAt, date, value: m.value, method: m.method ? m.method.trim() || null : null, rater: a.rater });
+    }
+  }
+  const all = new Map<string, RawPoint[]>();
+  for (const [code, sides] of byCode) {
+    for (const side of SIDE_ORDER) {
+      const list = sides[side];
+      if (list) all.set(`${code}|${side}`, list);
     }
   }
   return all;
 }
 
 /** Marks changes of method (against the last value that had one, as the engine compares) and numbers segments. */
-function toChartPoints(code: MeasureCode, side: Side, raw: RawPoint[], flagged: Map<string, string[]>): ChartPoint[] {
+function toChartPoints(code: MeasureCode, raw: RawPoint[], flagged: ReadonlyMap<string, string[]> | undefined): ChartPoint[] {
   let lastMethod: string | null = null;
   let segment = 0;
   return raw.map((p) => {
@@ -161,7 +175,7 @@ function toChartPoints(code: MeasureCode, side: Side, raw: RawPoint[], flagged: 
       display: formatValue(code, p.value),
       method: p.method,
       rater: p.rater,
-      flags: flagged.get(`${code}|${side}|${p.takenAt}`) ?? [],
+      flags: flagged?.get(p.takenAt) ?? [],
       methodChangedFromPrevious: changed,
       segment,
     };
@@ -255,7 +269,7 @@ export function buildTrendsChartData({ assessments, evaluation, treatments, rang
     for (const side of SIDE_ORDER) {
       const raw = all.get(`${code}|${side}`);
       if (!raw || !shown.has(side)) continue;
-      const points = toChartPoints(code, side, raw, flagged);
+      const points = toChartPoints(code, raw, flagged.get(`${code}|${side}`));
       series.push(buildSeries(code, side, points, trends.get(`${code}|${side}`) ?? null, range));
     }
     if (series.length === 0) continue;
