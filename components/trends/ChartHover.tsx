@@ -24,6 +24,7 @@ export function ChartHover({ src, svg }: { src: string; svg: string }) {
   const box = useRef<HTMLDivElement>(null);
   const points = useRef<HoverPoint[] | null>(null);
   const loading = useRef<Promise<void> | null>(null);
+  const failed = useRef(false);
   // Where the pointer is (null when outside), so the value under it shows as soon as the data arrives.
   const pointer = useRef<{ x: number; y: number } | null>(null);
   const [shown, setShown] = useState<HoverPoint | null>(null);
@@ -49,9 +50,11 @@ export function ChartHover({ src, svg }: { src: string; svg: string }) {
         points.current = body.points;
         if (pointer.current) setShown(nearest(pointer.current.x, pointer.current.y));
       })
-      .catch(() => {
-        // Try again on the next entry; the chart and its table stay usable meanwhile.
-        loading.current = null;
+      .catch((error: unknown) => {
+        // Tried again when the pointer next enters the chart (not on every move); the chart and
+        // its table stay usable meanwhile.
+        console.warn("Hover data for this chart could not be loaded.", error);
+        failed.current = true;
       });
     return loading.current;
   };
@@ -59,7 +62,15 @@ export function ChartHover({ src, svg }: { src: string; svg: string }) {
   const onMove = (event: PointerEvent<HTMLDivElement>) => {
     pointer.current = { x: event.clientX, y: event.clientY };
     if (points.current) setShown(nearest(event.clientX, event.clientY));
-    else void load();
+    else if (!failed.current) void load();
+  };
+
+  const onEnter = (event: PointerEvent<HTMLDivElement>) => {
+    if (failed.current) {
+      failed.current = false;
+      loading.current = null;
+    }
+    onMove(event);
   };
 
   const onLeave = () => {
@@ -68,7 +79,7 @@ export function ChartHover({ src, svg }: { src: string; svg: string }) {
   };
 
   return (
-    <div ref={box} className={styles.chartBox} onPointerEnter={onMove} onPointerMove={onMove} onPointerLeave={onLeave}>
+    <div ref={box} className={styles.chartBox} onPointerEnter={onEnter} onPointerMove={onMove} onPointerLeave={onLeave}>
       <div dangerouslySetInnerHTML={{ __html: svg }} />
       {shown ? (
         <>
