@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { day } from "@/lib/clinical/test-helpers";
 import type { ChartPoint, MeasureChart } from "./chart-data";
-import { chartSvg, DENSE_SERIES_POINTS, escapeXml } from "./svg-markup";
+import { chartGeometry } from "./svg-geometry";
+import { chartMarkup, DENSE_SERIES_POINTS, escapeXml, hoverPoints } from "./svg-markup";
 import { valuesTableHtml } from "./table-markup";
 import { TrendsViewCache } from "./view-cache";
 import type { TrendsView } from "./view";
@@ -34,8 +35,8 @@ function chart(left: ChartPoint[], right: ChartPoint[] = []): MeasureChart {
   };
 }
 
-const svgOf = (c: MeasureChart, treatments: { time: number; date: string; label: string }[] = []) =>
-  chartSvg({ chart: c, xDomain: [T0, T0 + 100 * DAY], xTicks: [], treatments });
+const geometryOf = (c: MeasureChart, treatments: { time: number; date: string; label: string }[] = []) => chartGeometry(c, [T0, T0 + 100 * DAY], [], treatments);
+const svgOf = (c: MeasureChart, treatments: { time: number; date: string; label: string }[] = []) => chartMarkup(c, geometryOf(c, treatments));
 
 describe("chart markup", () => {
   it("escapes every data text: description, hover text, treatment labels", () => {
@@ -69,6 +70,10 @@ describe("chart markup", () => {
     expect(titles).toEqual([expect.stringContaining("d30"), expect.stringContaining(`d${many.length - 1}`)]);
     const d = /data-segment="0" d="([^"]+)"/.exec(svg)![1]!;
     expect((d.match(/-?\d*\.?\d+/g) ?? []).length).toBe(many.length * 2);
+    // Every value keeps its hover text for the page's ChartHover, at its marker's position.
+    const hover = hoverPoints(geometryOf(chart(many)));
+    expect(hover).toHaveLength(many.length);
+    expect(hover[30]).toEqual({ x: expect.any(Number), y: expect.any(Number), text: "Left: 8 cm · d30 · tape · rated by Alex <Morgan> · flag: DF_LOW" });
   });
 });
 

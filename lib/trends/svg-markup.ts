@@ -4,17 +4,16 @@
 // page's time. A string is one value. Every text that comes from data is escaped here (escapeXml),
 // and the unit tests check it, because nothing downstream escapes it again.
 import type { Side } from "@/lib/clinical/measures";
-import type { TimeTick } from "./axis";
-import type { MeasureChart, TreatmentMarker } from "./chart-data";
+import type { MeasureChart } from "./chart-data";
 import { SIDE_COLOURS } from "./palette";
-import { chartGeometry, pointTitle, r1, SVG_HEIGHT, SVG_WIDTH, type ChartGeometry, type PlacedPoint } from "./svg-geometry";
+import { pointTitle, r1, SVG_HEIGHT, SVG_WIDTH, type ChartGeometry, type PlacedPoint } from "./svg-geometry";
 
 /**
  * Above this many points a series' markers sit closer than their own width and cannot be told
  * apart (the plot is ~400 px wide), yet each costs an element and a hover text in every response.
  * Dense series then draw the line through every value and keep markers only where they carry
- * meaning: flagged points, changes of method and the latest value. Every value stays in the
- * chart's table.
+ * meaning: flagged points, changes of method and the latest value. Every value stays on the
+ * line, in the chart's hover (hoverPoints, shown by the page's ChartHover) and in its table.
  */
 export const DENSE_SERIES_POINTS = 60;
 
@@ -37,31 +36,14 @@ function marker(side: Side, x: number, y: number, hollow: boolean, title: string
 
 function seriesMarks(side: Side, points: PlacedPoint[]): string {
   const colour = SIDE_COLOURS[side];
-  const shown =
-    isDense(points)
-      ? points.filter((p, i) => p.point.flags.length > 0 || p.point.methodChangedFromPrevious || i === points.length - 1)
-      : points;
+  const shown = isDense(points)
+    ? points.filter((p, i) => p.point.flags.length > 0 || p.point.methodChangedFromPrevious || i === points.length - 1)
+    : points;
   let out = `<g fill="${colour}" stroke="${colour}" stroke-width="1">`;
   // Flag rings first, so the markers sit on top of them.
   for (const p of shown) if (p.point.flags.length > 0) out += `<circle cx="${p.x}" cy="${p.y}" r="8.5" fill="none" stroke="#000000" stroke-width="2"></circle>`;
   for (const p of shown) out += marker(side, p.x, p.y, p.point.methodChangedFromPrevious, pointTitle(side, p.point));
   return `${out}</g>`;
-}
-
-export interface ChartSvgInput {
-  chart: MeasureChart;
-  xDomain: [number, number];
-  xTicks: readonly TimeTick[];
-  treatments: readonly TreatmentMarker[];
-}
-
-/**
- * The chart's whole <svg>: grid, normal band, MDC bands (hatched, per side), baselines, treatment
- * and method-change markers, axes, then per side the line (one path per method segment) and the
- * markers with their hover text. Fixed viewBox, so the server HTML is the final layout.
- */
-export function chartSvg({ chart, xDomain, xTicks, treatments }: ChartSvgInput): string {
-  return chartMarkup(chart, chartGeometry(chart, xDomain, xTicks, treatments));
 }
 
 /** A series this long is drawn without a marker per value (see DENSE_SERIES_POINTS). */
@@ -84,6 +66,12 @@ export interface HoverPoint {
   text: string;
 }
 
+/**
+ * The chart's whole <svg> from its geometry (svg-geometry's chartGeometry): grid, normal band, MDC
+ * bands (hatched, per side), baselines, treatment and method-change markers, axes, then per side
+ * the line (one path per method segment) and the markers with their hover text. Fixed viewBox, so
+ * the server HTML is the final layout.
+ */
 export function chartMarkup(chart: MeasureChart, g: ChartGeometry): string {
   const { plot } = g;
   const bottom = plot.y + plot.height;
