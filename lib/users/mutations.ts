@@ -6,8 +6,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record";
 import { zodIssues } from "@/lib/http/responses";
-import { hashPassword, passwordProblem } from "./passwords";
-import { newClinicUserInput, passwordResetInput, profileInput } from "./schemas";
+import { hashPassword, passwordProblem, verifyPassword } from "./passwords";
+import { newClinicUserInput, passwordChangeInput, passwordResetInput, profileInput } from "./schemas";
 import type { Actor, Role } from "@/lib/auth/actor";
 
 export interface NewUser {
@@ -136,5 +136,26 @@ export async function updateOwnProfile(actor: Actor, input: unknown): Promise<vo
       select: { id: true },
     });
     await recordAudit(tx, actor, { action: "user.profile_update", entityType: "User", entityId: actor.userId });
+  });
+}
+
+/**
+ * Anyone: their own password, given the current one. A wrong current password changes nothing,
+ * is answered on the field, and leaves a `user.password_change_refused` event (each try costs an
+ * argon2 verification, which keeps guessing slow). Like an admin's reset, it does not end the
+ * user's other sessions; deactivating does (docs/security.md).
+ */
+export async function changeOwnPassword(actor: Actor, input: unknown): Promise<void> {
+  const data = parseOrThrow(passwordChangeInput, input);
+  const user = await db.user.findFirst({ where: { id: actor.userId, clinicId: actor.clinicId, active: true }, select: { passwordHash: true } });
+  if (!user) throw new NotFoundError("user");
+  if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {
+    await recordAudit(db, actor, { action: "user.password_change_refused", entityType: "User", entityId: actor.userId });
+    throw new ValidationError([{ path: "currentPassword", message: "the current password is not correct" }]);
+  }
+  const passwordHash = await hashPassword(data.newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.userId, clinicId: actor.clinicId }, data: { passwordHash }, select: { id: true } });
+    await recordAudit(tx, actor, { action: "user.password_change", entityType: "User", entityId: actor.userId });
   });
 }

@@ -27,4 +27,14 @@ export const passwordResetInput = z.object({ userId: z.uuid("not a user id"), pa
 
 export const profileInput = z.object({ name, registrationNumber });
 
+/** A signed-in user's own password change: the current password, the new one twice. */
+export const passwordChangeInput = z
+  .object({
+    currentPassword: z.string().min(1, "enter your current password"),
+    newPassword: password,
+    confirmPassword: z.string(),
+  })
+  .refine((d) => d.confirmPassword === d.newPassword, { path: ["confirmPassword"], message: "the two new passwords are not the same" })
+  .refine((d) => d.newPassword !== d.currentPassword, { path: ["newPassword"], message: "the new password must differ from the current one" });
+
 export const tokenNameInput = z.object({ name: z.string().trim().min(1, "give the token a name").max(100) });

@@ -6,9 +6,9 @@ import { db } from "@/lib/db/client";
 import { authenticateWithPassword } from "@/lib/auth/options";
 import { requireApiActor } from "@/lib/auth/session";
 import { createApiTokenForActor, listOwnApiTokens, revokeAllApiTokensOfUser } from "@/lib/auth/api-tokens";
-import { createClinicUser, resetUserPassword, setUserActive, updateOwnProfile } from "@/lib/users/mutations";
+import { changeOwnPassword, createClinicUser, resetUserPassword, setUserActive, updateOwnProfile } from "@/lib/users/mutations";
 import { listClinicUsers } from "@/lib/users/queries";
-import { passwordProblem } from "@/lib/users/passwords";
+import { hashPassword, passwordProblem } from "@/lib/users/passwords";
 import { actorFor, createClinicWithActor, createUser } from "./factories";
 
 let admin: Awaited<ReturnType<typeof createClinicWithActor>>;
@@ -116,5 +116,38 @@ describe("own profile", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { registrationNumber: true } })).registrationNumber).toBeNull();
     await expect(updateOwnProfile(actorFor(user), { name: "" })).rejects.toMatchObject({ status: 400 });
     expect((await auditActions(user.id)).filter((a) => a === "user.profile_update")).toHaveLength(2);
+  });
+});
+
+describe("own password", () => {
+  it("changes the caller's password given the current one; the old one stops working", async () => {
+    const email = `change-${admin.clinic.id}@clinic.test`;
+    const user = await createUser(admin.clinic.id, { email, passwordHash: await hashPassword("first password here") });
+    await changeOwnPassword(actorFor(user), { currentPassword: "first password here", newPassword: "a brand new phrase", confirmPassword: "a brand new phrase" });
+    expect(await authenticateWithPassword(email, "first password here")).toBeNull();
+    expect(await authenticateWithPassword(email, "a brand new phrase")).toMatchObject({ id: user.id });
+    expect(await auditActions(user.id)).toContain("user.password_change");
+  });
+
+  it("names the field for a wrong current password, a weak or repeated new one, and a mismatch, changing nothing", async () => {
+    const email = `refuse-${admin.clinic.id}@clinic.test`;
+    const passwordHash = await hashPassword("the current password");
+    const user = await createUser(admin.clinic.id, { email, passwordHash });
+    const attempt = (currentPassword: string, newPassword: string, confirmPassword = newPassword) =>
+      changeOwnPassword(actorFor(user), { currentPassword, newPassword, confirmPassword });
+    await expect(attempt("not the password", "a brand new phrase")).rejects.toMatchObject({
+      status: 400,
+      issues: [{ path: "currentPassword", message: "the current password is not correct" }],
+    });
+    await expect(attempt("the current password", "short")).rejects.toMatchObject({ status: 400, issues: [{ path: "newPassword", message: expect.stringContaining("at least 12") }] });
+    await expect(attempt("the current password", "password1234")).rejects.toMatchObject({ issues: [{ path: "newPassword", message: expect.stringContaining("too common") }] });
+    await expect(attempt("the current password", "a brand new phrase", "a brand new phrasE")).rejects.toMatchObject({
+      issues: [{ path: "confirmPassword", message: "the two new passwords are not the same" }],
+    });
+    await expect(attempt("the current password", "the current password")).rejects.toMatchObject({
+      issues: [{ path: "newPassword", message: "the new password must differ from the current one" }],
+    });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } })).passwordHash).toBe(passwordHash);
+    expect(await auditActions(user.id)).toEqual(["user.password_change_refused"]);
   });
 });

@@ -2,7 +2,7 @@
 // The signed-in user's own profile and API tokens. Every action acts only on the caller.
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/session";
-import { updateOwnProfile } from "@/lib/users/mutations";
+import { changeOwnPassword, updateOwnProfile } from "@/lib/users/mutations";
 import { tokenNameInput } from "@/lib/users/schemas";
 import { createApiTokenForActor, revokeApiToken } from "@/lib/auth/api-tokens";
 import { ValidationError } from "@/lib/errors/app-errors";
@@ -21,6 +21,20 @@ export async function updateProfileAction(_: ActionState, form: FormData): Promi
   }
   revalidatePath("/", "layout");
   return { status: "ok", message: "Profile saved." };
+}
+
+export async function changePasswordAction(_: ActionState, form: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  try {
+    await changeOwnPassword(actor, {
+      currentPassword: text(form, "currentPassword"),
+      newPassword: text(form, "newPassword"),
+      confirmPassword: text(form, "confirmPassword"),
+    });
+  } catch (error) {
+    return failure(error);
+  }
+  return { status: "ok", message: "Password changed. Use the new one next time you sign in." };
 }
 
 export async function createTokenAction(_: ActionState, form: FormData): Promise<ActionState> {

@@ -1,11 +1,13 @@
-// Your profile: name and registration number (printed on referral notes), and personal API tokens.
+// Your profile: name and registration number (printed on referral notes), your password, and
+// personal API tokens.
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
 import { getOwnProfile } from "@/lib/users/queries";
 import { listOwnApiTokens } from "@/lib/auth/api-tokens";
 import { ActionForm } from "@/components/users/ActionForm";
 import { formatDateTime } from "@/components/audit/format";
-import { createTokenAction, revokeTokenAction, updateProfileAction } from "./actions";
+import { MIN_PASSWORD_LENGTH } from "@/lib/users/passwords";
+import { changePasswordAction, createTokenAction, revokeTokenAction, updateProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "Profile" };
 export const dynamic = "force-dynamic";
@@ -31,6 +33,24 @@ export default async function ProfilePage() {
           <label className="field">
             Registration number
             <input name="registrationNumber" className="input" defaultValue={profile.registrationNumber ?? ""} maxLength={50} />
+          </label>
+        </ActionForm>
+      </section>
+      <section className="card" aria-labelledby="password-heading" style={{ marginTop: "1rem" }}>
+        <h2 id="password-heading">Password</h2>
+        <p className="hint">At least {MIN_PASSWORD_LENGTH} characters; a phrase of a few words is easy to remember and hard to guess.</p>
+        <ActionForm action={changePasswordAction} submitLabel="Change password" testId="password-form">
+          <label className="field">
+            Current password
+            <input name="currentPassword" type="password" className="input" autoComplete="current-password" required />
+          </label>
+          <label className="field">
+            New password
+            <input name="newPassword" type="password" className="input" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} maxLength={256} />
+          </label>
+          <label className="field">
+            New password again
+            <input name="confirmPassword" type="password" className="input" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} maxLength={256} />
           </label>
         </ActionForm>
       </section>
