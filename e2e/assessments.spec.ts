@@ -225,7 +225,7 @@ test.describe("assessments", () => {
     await adminContext.close();
   });
 
-  test("a treatment event is recorded and shown in the history", async ({ page }) => {
+  test("a treatment event is recorded, shown in the history, and deleted when recorded by mistake", async ({ page }) => {
     await signIn(page, USERS.demo);
     await createPatient(page, `Treat-${Date.now()}`);
     await page.getByRole("link", { name: "Record treatment" }).click();
@@ -236,7 +236,17 @@ test.describe("assessments", () => {
     await page.getByRole("button", { name: "Save treatment" }).click();
     await expect(page.getByText("Treatment recorded.")).toBeVisible();
     const history = page.getByRole("region", { name: "History" });
-    await expect(history.getByRole("row", { name: /Treatment: Other — Heel cups in work boots/ })).toBeVisible();
+    const row = history.getByRole("row", { name: /Treatment: Other — Heel cups in work boots/ });
+    await expect(row).toBeVisible();
     await expect(historyCount(page)).toContainText("1 treatment event");
+
+    // Deleting asks once more; "Keep it" changes nothing.
+    await row.getByRole("button", { name: /^Delete… treatment event Other/ }).click();
+    await row.getByRole("button", { name: "Keep it" }).click();
+    await row.getByRole("button", { name: /^Delete… treatment event Other/ }).click();
+    await row.getByRole("button", { name: "Delete treatment event" }).click();
+    await expect(page.getByText("Treatment event deleted.")).toBeVisible();
+    await expect(history.getByRole("row", { name: /Heel cups in work boots/ })).toHaveCount(0);
+    await expect(historyCount(page)).toContainText("0 treatment events");
   });
 });

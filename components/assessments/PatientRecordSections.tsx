@@ -15,6 +15,7 @@ const NOTICES: Record<string, string> = {
   "assessment-deleted": "Visit deleted. An admin can restore it.",
   "assessment-restored": "Visit restored.",
   "treatment-saved": "Treatment recorded.",
+  "treatment-deleted": "Treatment event deleted.",
   "patient-created": "Patient created. Record the first assessment when you are ready.",
   "patient-updated": "Patient details saved.",
   "patient-archived": "Patient archived. Archived patients are hidden from the list unless you include them.",

@@ -4,6 +4,8 @@ import Link from "next/link";
 import type { AssessmentView } from "@/lib/assessments/queries";
 import type { TreatmentView } from "@/lib/treatments/queries";
 import { deleteAssessmentAction, restoreAssessmentAction } from "@/app/(app)/assessments/[id]/actions";
+import { deleteTreatmentAction } from "@/app/(app)/treatments/[id]/actions";
+import { DeleteTreatmentButton } from "@/components/treatments/DeleteTreatmentButton";
 import { historyRows } from "./history-rows";
 import { VisitRow } from "./VisitRow";
 import styles from "./history.module.css";
@@ -64,9 +66,12 @@ export function VisitHistory({ patientId, visits, treatments, isAdmin, showDelet
                 ) : (
                   <tr key={row.id} className={styles.treatmentRow} data-treatment={row.id}>
                     <th scope="row">{row.dateText}</th>
-                    <td colSpan={COLUMNS - 1}>
+                    <td colSpan={COLUMNS - 2}>
                       <span className={styles.kind}>Treatment: {row.label}</span>
                       {row.text ? ` — ${row.text}` : ""} <span className="muted">· {row.by}</span>
+                    </td>
+                    <td className="no-print">
+                      <DeleteTreatmentButton label={`${row.label}, ${row.dateText}`} action={deleteTreatmentAction.bind(null, row.id, patientId)} />
                     </td>
                   </tr>
                 ),
