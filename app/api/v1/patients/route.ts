@@ -1,6 +1,7 @@
 // GET  /api/v1/patients?q=&page=&pageSize=&includeArchived=&sort=&status= : the clinic's patients,
 //      with status, as a JSON array (contract section 3); paging in headers: X-Total-Count, Link.
 // POST /api/v1/patients: create one (201).
+import { queryFlag } from "@/lib/http/query";
 import { handleApi } from "@/lib/http/api";
 import { jsonResponse } from "@/lib/http/responses";
 import { readJsonBody } from "@/lib/http/body";
@@ -12,13 +13,12 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request): Promise<Response> {
   return handleApi(request, async (actor) => {
     const params = new URL(request.url).searchParams;
-    const archived = params.get("includeArchived");
     const result = await listPatients(actor, {
       q: params.get("q") ?? undefined,
       page: params.get("page") ?? undefined,
       // Integrations usually want the whole list: the largest page unless they ask for less.
       pageSize: params.get("pageSize") ?? MAX_PAGE_SIZE,
-      includeArchived: archived === "true" || archived === "1",
+      includeArchived: queryFlag(params, "includeArchived"),
       sort: (params.get("sort") ?? undefined) as "name" | undefined,
       status: (params.get("status") ?? undefined) as "none" | undefined,
     });

@@ -3,6 +3,7 @@
 import { handleApi } from "@/lib/http/api";
 import { jsonResponse } from "@/lib/http/responses";
 import { readJsonBody } from "@/lib/http/body";
+import { queryFlag } from "@/lib/http/query";
 import { listAssessments } from "@/lib/assessments/queries";
 import { recordAssessment } from "@/lib/assessments/mutations";
 import { IDEMPOTENCY_HEADER, REPLAYED_HEADER, requestFingerprint, withIdempotency } from "@/lib/idempotency/with-idempotency";
@@ -14,8 +15,7 @@ type Context = { params: Promise<{ id: string }> };
 export async function GET(request: Request, context: Context): Promise<Response> {
   const { id } = await context.params;
   return handleApi(request, async (actor) => {
-    const flag = new URL(request.url).searchParams.get("includeDeleted");
-    return listAssessments(actor, id, { includeDeleted: flag === "true" || flag === "1" });
+    return listAssessments(actor, id, { includeDeleted: queryFlag(new URL(request.url).searchParams, "includeDeleted") });
   });
 }
 

@@ -3,6 +3,7 @@
 import { handleApi } from "@/lib/http/api";
 import { jsonResponse } from "@/lib/http/responses";
 import { readJsonBody } from "@/lib/http/body";
+import { queryFlag } from "@/lib/http/query";
 import { listTreatments } from "@/lib/treatments/queries";
 import { recordTreatment } from "@/lib/treatments/mutations";
 
@@ -13,8 +14,7 @@ type Context = { params: Promise<{ id: string }> };
 export async function GET(request: Request, context: Context): Promise<Response> {
   const { id } = await context.params;
   return handleApi(request, async (actor) => {
-    const flag = new URL(request.url).searchParams.get("includeDeleted");
-    return listTreatments(actor, id, { includeDeleted: flag === "true" || flag === "1" });
+    return listTreatments(actor, id, { includeDeleted: queryFlag(new URL(request.url).searchParams, "includeDeleted") });
   });
 }
 
