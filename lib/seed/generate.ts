@@ -6,6 +6,7 @@
 import { roundTo } from "../clinical/decimal";
 import { MEASURES, stepDecimals, type MeasureCode, type RedFlagCode, type Side } from "../clinical/measures";
 import type { PatientHistory } from "../clinical/types";
+import { prng } from "./prng";
 import {
   DEFAULT_TRACKS,
   DEMO_CLINIC_PATIENTS,
@@ -80,18 +81,6 @@ const JITTER: Record<MeasureCode, number> = {
 };
 /** Dynamometer error scales with force (MDC 15 %); 2 % keeps persistent asymmetries in their band. */
 const HHD_JITTER_FRACTION = 0.02;
-
-/** mulberry32: a tiny, well-mixed 32-bit PRNG; enough for cosmetic jitter. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a, to seed each (patient, code, side) series independently of the order of the specs. */
 function hash(text: string): number {

@@ -13,6 +13,7 @@ import { roundTo } from "../clinical/decimal";
 import { evaluate } from "../clinical/evaluate";
 import { MEASURES, MEASURE_CODES, RED_FLAG_CODES, stepDecimals, type MeasureCode, type RedFlagCode, type Side } from "../clinical/measures";
 import type { PatientHistory } from "../clinical/types";
+import { prng } from "./prng";
 import { visitChanges } from "../caseload/changes";
 
 export interface SyntheticOptions {
@@ -30,18 +31,6 @@ export interface SyntheticCounts {
   patients: number;
   assessments: number;
   measures: number;
-}
-
-/** mulberry32: small, fast, seedable. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const GIVEN = ["Ana", "Ben", "Chen", "Dara", "Eli", "Fatima", "Gus", "Hana", "Ivan", "Jo", "Kemi", "Luca", "Mina", "Noor", "Omar", "Pia", "Quinn", "Rosa", "Sam", "Tara"];
