@@ -153,7 +153,10 @@ export async function readPatientAssessments(
  * order kept), so a page that shows both the history and the flags reads the history once.
  * Same shape as loadPatientHistory's.
  */
-export function historyOfVisits(patient: Pick<PatientView, "heightCm" | "sex" | "birthDate">, visits: AssessmentView[]): PatientHistory {
+export function historyOfVisits(
+  patient: Pick<PatientView, "heightCm" | "sex" | "birthDate">,
+  visits: readonly (Pick<AssessmentView, "takenAt" | "redFlags" | "measures"> & { deletedAt?: string | null })[],
+): PatientHistory {
   return {
     patient: { heightCm: patient.heightCm, sex: patient.sex, birthDate: patient.birthDate },
     assessments: visits

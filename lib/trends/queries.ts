@@ -13,8 +13,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { evaluate } from "@/lib/clinical/evaluate";
 import type { MeasureCode, RedFlagCode, Side } from "@/lib/clinical/measures";
-import type { PatientHistory } from "@/lib/clinical/types";
 import { NotFoundError } from "@/lib/errors/app-errors";
+import { historyOfVisits } from "@/lib/assessments/queries";
 import { readPatientTreatments } from "@/lib/treatments/queries";
 import { TREATMENT_LABELS } from "@/lib/treatments/labels";
 import { readPatientAudited, type PatientView } from "@/lib/patients/queries";
@@ -112,7 +112,7 @@ export async function loadTrendsView(
   // A write between the fingerprint and this read only makes the kept view newer than its key,
   // and that key is never asked for again once the write is visible.
   const source = await readTrendsData(actor.clinicId, patientId);
-  const evaluation = evaluate(historyOf(patient, source.assessments));
+  const evaluation = evaluate(historyOfVisits(patient, source.assessments));
   const view = buildTrendsView({ ...source, evaluation, range, requestedTable });
   viewCache.set(key, view);
   return { patient, view };
@@ -128,16 +128,5 @@ async function readTrendsData(clinicId: string, patientId: string): Promise<{ as
       const label = t.kind === "other" && t.text ? t.text : kind;
       return { occurredAt: t.occurredAt, label: label.length > 40 ? `${label.slice(0, 39)}…` : label };
     }),
-  };
-}
-
-function historyOf(patient: PatientView, visits: readonly TrendVisit[]): PatientHistory {
-  return {
-    patient: { heightCm: patient.heightCm, sex: patient.sex, birthDate: patient.birthDate },
-    assessments: visits.map((v) => ({
-      takenAt: v.takenAt,
-      redFlags: v.redFlags,
-      measures: v.measures.map((m) => ({ code: m.code, side: m.side, value: m.value, ...(m.method ? { method: m.method } : {}) })),
-    })),
   };
 }

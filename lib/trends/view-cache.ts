@@ -7,6 +7,11 @@ import type { TrendsView } from "./view";
 
 const DEFAULT_BUDGET_BYTES = 24 * 1024 * 1024;
 
+/** What a view holds in memory: JavaScript strings are UTF-16, two bytes a character. */
+function costOf(view: TrendsView): number {
+  return view.size * 2;
+}
+
 export class TrendsViewCache {
   private readonly entries = new Map<string, TrendsView>();
   private bytes = 0;
@@ -24,20 +29,19 @@ export class TrendsViewCache {
   }
 
   set(key: string, view: TrendsView): void {
-    // JavaScript strings are UTF-16: two bytes a character.
-    const cost = view.size * 2;
+    const cost = costOf(view);
     if (cost > this.budgetBytes) return;
     const old = this.entries.get(key);
     if (old) {
       this.entries.delete(key);
-      this.bytes -= old.size * 2;
+      this.bytes -= costOf(old);
     }
     this.entries.set(key, view);
     this.bytes += cost;
     for (const [oldest, entry] of this.entries) {
       if (this.bytes <= this.budgetBytes) break;
       this.entries.delete(oldest);
-      this.bytes -= entry.size * 2;
+      this.bytes -= costOf(entry);
     }
   }
 
