@@ -6,6 +6,7 @@ import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { UnauthenticatedError } from "@/lib/errors/app-errors";
+import { isUuid } from "@/lib/validation/parse";
 import type { Actor, Role } from "./actor";
 import { actorForBearerToken } from "./api-tokens";
 import { parseCookieHeader, readSessionClaims, type SessionClaims } from "./session-token";
@@ -19,12 +20,16 @@ export interface SessionActor extends Actor {
   clinicName: string;
 }
 
+type ActorRow = { id: string; clinicId: string; role: Role; name: string; email: string; active: boolean; clinicName: string };
+
 async function actorFromClaims(claims: SessionClaims | null, sourceAddress?: string): Promise<SessionActor | null> {
-  if (!claims) return null;
-  const user = await db.user.findUnique({
-    where: { id: claims.userId },
-    select: { id: true, clinicId: true, role: true, name: true, email: true, active: true, clinic: { select: { name: true } } },
-  });
+  if (!claims || !isUuid(claims.userId)) return null;
+  // Every page and session API request asks this: one statement with the clinic joined (the ORM
+  // sends the user and its clinic as two queries).
+  const [user] = await db.$queryRaw<ActorRow[]>`
+    SELECT u."id", u."clinicId", u."role"::text AS "role", u."name", u."email", u."active", c."name" AS "clinicName"
+      FROM "User" u JOIN "Clinic" c ON c."id" = u."clinicId"
+     WHERE u."id" = ${claims.userId}::uuid`;
   if (!user || !user.active || user.clinicId !== claims.clinicId) return null;
   return {
     userId: user.id,
@@ -33,7 +38,7 @@ async function actorFromClaims(claims: SessionClaims | null, sourceAddress?: str
     via: "session",
     name: user.name,
     email: user.email,
-    clinicName: user.clinic.name,
+    clinicName: user.clinicName,
     sourceAddress,
   };
 }
