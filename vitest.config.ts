@@ -31,7 +31,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "tests/cli/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/cli/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["lib/**/*.integration.test.ts", "node_modules/**"],
           environment: "node",
           testTimeout: 30_000,

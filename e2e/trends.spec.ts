@@ -140,6 +140,40 @@ test.describe("patient trends", () => {
     expect(problems).toEqual([]);
   });
 
+  test("a full page load carries each chart once; charts stay through client navigation, back and forward", async ({ page }) => {
+    const problems = watchConsole(page);
+    await signIn(page, USERS.demo);
+    const id = await patientId(page, "Raman");
+    const response = await page.goto(`/patients/${id}/trends`);
+    const html = await response!.text();
+    const charts = page.locator("figure[data-testid^='chart-'] svg[role='img']");
+    const count = await charts.count();
+    expect(count).toBeGreaterThan(3);
+    // Each chart is in the HTML once: not again in the RSC payload the page inlines for hydration
+    // (lib/markup/handoff), where it would appear a second time, escaped.
+    expect(html.match(/data-chart=/g)).toHaveLength(count);
+    const heelLine = page.getByTestId("chart-pain_heel_nprs").locator("[data-series='left'] path[data-segment]");
+    await expect(heelLine).not.toHaveCount(0);
+
+    // Away by a client-side link, then the browser's back and forward: the router renders the page
+    // again from what it kept, and the charts are still drawn.
+    await page.locator("a.back-link").click();
+    await expect(page).toHaveURL(new RegExp(`/patients/${id}$`));
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`/patients/${id}/trends$`));
+    await expect(charts).toHaveCount(count);
+    await expect(heelLine).not.toHaveCount(0);
+    await page.goForward();
+    await expect(page).toHaveURL(new RegExp(`/patients/${id}$`));
+    // Arriving by a client-side link (no HTML render), the payload itself carries the charts.
+    await page.getByRole("link", { name: "Trends", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/patients/${id}/trends$`));
+    await expect(charts).toHaveCount(count);
+    await expect(heelLine).not.toHaveCount(0);
+    await expect(page.getByText("could not be shown")).toHaveCount(0);
+    expect(problems).toEqual([]);
+  });
+
   test("a long history: the line carries every value and hovering it shows the nearest one", async ({ page }, testInfo) => {
     test.skip(!!process.env.E2E_BASE_URL, "seeds the server's own embedded database through the CLI");
     // 70 weekly visits: more than a marker per value can show (DENSE_SERIES_POINTS is 60).

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { day } from "@/lib/clinical/test-helpers";
 import type { ChartPoint, MeasureChart } from "./chart-data";
 import { chartGeometry } from "./svg-geometry";
-import { chartMarkup, DENSE_SERIES_POINTS, escapeXml, hoverPoints } from "./svg-markup";
+import { escapeXml } from "@/lib/markup/escape";
+import { chartMarkup, DENSE_SERIES_POINTS, hoverPoints } from "./svg-markup";
 import { valuesTableHtml } from "./table-markup";
 import { TrendsViewCache } from "./view-cache";
 import type { TrendsView } from "./view";
@@ -70,7 +71,7 @@ describe("chart markup", () => {
     expect(titles).toEqual([expect.stringContaining("d30"), expect.stringContaining(`d${many.length - 1}`)]);
     const d = /data-segment="0" d="([^"]+)"/.exec(svg)![1]!;
     expect((d.match(/-?\d*\.?\d+/g) ?? []).length).toBe(many.length * 2);
-    // Every value keeps its hover text for the page's ChartHover, at its marker's position.
+    // Every value keeps its hover text for the page's ChartsHover, at its marker's position.
     const hover = hoverPoints(geometryOf(chart(many)));
     expect(hover).toHaveLength(many.length);
     expect(hover[30]).toEqual({ x: expect.any(Number), y: expect.any(Number), text: "Left: 8 cm · d30 · tape · rated by Alex <Morgan> · flag: DF_LOW" });

@@ -4,6 +4,7 @@
 // page's time. A string is one value. Every text that comes from data is escaped here (escapeXml),
 // and the unit tests check it, because nothing downstream escapes it again.
 import type { Side } from "@/lib/clinical/measures";
+import { escapeXml } from "@/lib/markup/escape";
 import type { MeasureChart } from "./chart-data";
 import { SIDE_COLOURS } from "./palette";
 import { pointTitle, r1, SVG_HEIGHT, SVG_WIDTH, type ChartGeometry, type PlacedPoint } from "./svg-geometry";
@@ -13,16 +14,9 @@ import { pointTitle, r1, SVG_HEIGHT, SVG_WIDTH, type ChartGeometry, type PlacedP
  * apart (the plot is ~400 px wide), yet each costs an element and a hover text in every response.
  * Dense series then draw the line through every value and keep markers only where they carry
  * meaning: flagged points, changes of method and the latest value. Every value stays on the
- * line, in the chart's hover (hoverPoints, shown by the page's ChartHover) and in its table.
+ * line, in the chart's hover (hoverPoints, shown by the page's ChartsHover) and in its table.
  */
 export const DENSE_SERIES_POINTS = 60;
-
-const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/** Text or attribute value safe inside SVG/HTML markup. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
-}
 
 /** The marker of one point: circle (left), triangle (right), diamond (whole-body), as in the legend. */
 function marker(side: Side, x: number, y: number, hollow: boolean, title: string): string {
@@ -53,7 +47,7 @@ export function isDense(points: readonly unknown[]): boolean {
 
 /**
  * The hover text of every value of a chart, at its position in the SVG's viewBox: for charts with a
- * dense series, whose markers (and native hover text) are thinned out. The page's ChartHover asks
+ * dense series, whose markers (and native hover text) are thinned out. The page's ChartsHover asks
  * for these when the pointer first enters such a chart.
  */
 export function hoverPoints(g: ChartGeometry): HoverPoint[] {

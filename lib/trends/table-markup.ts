@@ -4,7 +4,7 @@
 // serialised and rendered again, for a table most visits never open. All data text is escaped.
 import type { MeasureChart } from "./chart-data";
 import { SIDE_NAMES } from "./palette";
-import { escapeXml } from "./svg-markup";
+import { escapeXml } from "@/lib/markup/escape";
 
 /**
  * The tables are rendered in the page (closed) while all of them together hold at most this many

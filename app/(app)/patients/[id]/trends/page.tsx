@@ -2,20 +2,23 @@
 // back? lib/trends/queries gives the view (charts and tables as escaped markup, sentences, the
 // evaluation for the summary), reused while the patient's data is unchanged; the controls are URL
 // parameters so the page works without JavaScript and can be shared. No chart data is sent to the
-// browser, only markup.
+// browser, only markup: the chart section is one server-built string (lib/trends/section-markup),
+// sent once (components/markup/ServerMarkup).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/app/(app)/or-not-found";
 import { requireActor } from "@/lib/auth/session";
 import { loadTrendsView } from "@/lib/trends/queries";
+import { chartSectionMarkup } from "@/lib/trends/section-markup";
 import { parseTrendsParams, resolveRange, trendsQuery, windowNow, RANGE_LABELS } from "@/lib/trends/range";
 import { fullName } from "@/components/patients/labels";
-import { ChartFigure } from "@/components/trends/ChartFigure";
+import { ServerMarkup } from "@/components/markup/ServerMarkup";
+import { ChartsHover } from "@/components/trends/ChartsHover";
+import { SECTION_CLASSES } from "@/components/trends/section-classes";
 import { RegionSummary } from "@/components/trends/RegionSummary";
 import { TrendsControls } from "@/components/trends/TrendsControls";
 import { TrendsLegend } from "@/components/trends/TrendsLegend";
 import { MdcPatterns } from "@/components/trends/markers";
-import styles from "@/components/trends/trends.module.css";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Trends" };
@@ -31,7 +34,7 @@ export default async function TrendsPage({ params, searchParams }: Props) {
   const controls = parseTrendsParams(query);
   const now = windowNow(Date.now());
   const range = resolveRange(controls, now);
-  // ?table=code renders that chart's table even when it is long (see ChartTable).
+  // ?table=code renders that chart's table even when it is long (see lib/trends/section-markup).
   const requestedTable = typeof query.table === "string" ? query.table : null;
   const { patient, view } = await orNotFound(() => loadTrendsView(actor, id, { range, requestedTable }));
   const basePath = `/patients/${patient.id}/trends`;
@@ -67,22 +70,9 @@ export default async function TrendsPage({ params, searchParams }: Props) {
           <p className="visually-hidden" aria-live="polite">
             {view.pointsShown} values shown.
           </p>
-          {view.groups.map((group) => (
-            <section key={group.group} className={styles.group} aria-labelledby={`group-${group.group}`}>
-              <h2 id={`group-${group.group}`}>{group.title}</h2>
-              <div className={styles.grid}>
-                {group.charts.map((chart) => (
-                  <ChartFigure
-                    key={chart.code}
-                    chart={chart}
-                    tableRequested={requestedTable === chart.code}
-                    fullTableHref={fullTableHref(chart.code)}
-                    hoverSrc={hoverSrc(chart.code)}
-                  />
-                ))}
-              </div>
-            </section>
-          ))}
+          <ChartsHover>
+            <ServerMarkup html={chartSectionMarkup(view, SECTION_CLASSES, { requestedTable, fullTableHref, hoverSrc })} />
+          </ChartsHover>
         </>
       )}
     </>

@@ -1,5 +1,5 @@
 // GET /patients/{id}/trends/hover?code=…[&range=…&from=…&to=…&show=…]&at=…: every value of one
-// chart with its hover text and position in the chart's viewBox, for the page's ChartHover (charts
+// chart with its hover text and position in the chart's viewBox, for the page's ChartsHover (charts
 // whose long series carry no marker per value). Same controls, same kept view and same audited
 // read as the page; `at` is the page's "now", so the positions match the chart that was drawn.
 import { handleApi } from "@/lib/http/api";
