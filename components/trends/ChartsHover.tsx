@@ -1,5 +1,5 @@
 "use client";
-// Hover text for the charts whose long series draw no marker per value (lib/trends/svg-markup,
+// Hover text for the charts whose long series draw no marker per value (lib/trends/svg-geometry,
 // DENSE_SERIES_POINTS). The chart section is server markup (lib/trends/section-markup), so this
 // component wraps it and listens once for the whole section: when the pointer first enters a chart
 // box that has data-hover-src, it fetches every value's hover text and position once (GET

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { day } from "@/lib/clinical/test-helpers";
 import type { MeasureChart } from "./chart-data";
-import { bandRect, chartGeometry, linearScale, niceTicks, pointTitle, PLOT_MARGIN, r1, SVG_HEIGHT, SVG_WIDTH } from "./svg-geometry";
+import { bandRect, chartGeometry, DENSE_SERIES_POINTS, linearScale, niceTicks, pointTitle, PLOT_MARGIN, r1, SVG_HEIGHT, SVG_WIDTH } from "./svg-geometry";
 
 const T0 = Date.parse(day(0));
 const DAY = 86_400_000;
@@ -88,8 +88,17 @@ describe("svg geometry", () => {
     const long = { ...CHART, series: [{ ...CHART.series[0]!, points: values.map((v, i) => point(i, v)) }] } as MeasureChart;
     const g = chartGeometry(long, [T0, T0 + 2990 * DAY], [], []);
     const [only] = g.series[0]!.segments;
-    expect(only!.d).toMatch(/^M[\d.]+ [\d.]+l[-\d. ]+$/);
+    // A dense series is placed on whole units (its steps are ~1 unit apart): no decimals at all.
+    expect(only!.d).toMatch(/^M\d+ \d+l[-\d ]+$/);
     expect(vertices(only!.d)).toEqual(g.series[0]!.points.map((p) => [p.x, p.y]));
+    for (const p of g.series[0]!.points) expect(Math.abs(p.y - (PLOT.y + PLOT.height - ((p.point.value - 0) / 20) * PLOT.height))).toBeLessThanOrEqual(0.5);
+  });
+
+  it("keeps tenths on a series short enough for a marker per value", () => {
+    const short = { ...CHART, series: [{ ...CHART.series[0]!, points: Array.from({ length: DENSE_SERIES_POINTS }, (_, i) => point(i, 10 + (i % 3) / 7)) }] } as MeasureChart;
+    const g = chartGeometry(short, [T0, T0 + 100 * DAY], [], []);
+    expect(g.series[0]!.points.some((p) => !Number.isInteger(p.y))).toBe(true);
+    expect(vertices(g.series[0]!.segments[0]!.d)).toEqual(g.series[0]!.points.map((p) => [p.x, p.y]));
   });
 
   it("keeps ticks and treatments inside the shared time axis only", () => {

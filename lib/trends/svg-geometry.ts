@@ -29,6 +29,26 @@ export interface Scale {
   range: [number, number];
 }
 
+/**
+ * Above this many points a series' markers sit closer than their own width and cannot be told
+ * apart (the plot is ~400 px wide), yet each costs an element and a hover text in every response.
+ * Dense series then draw the line through every value and keep markers only where they carry
+ * meaning: flagged points, changes of method and the latest value. Every value stays on the
+ * line, in the chart's hover (hoverPoints, shown by the page's ChartsHover) and in its table.
+ */
+export const DENSE_SERIES_POINTS = 60;
+
+/** A series this long is drawn without a marker per value, and on whole units (see DENSE_SERIES_POINTS). */
+export function isDense(points: readonly unknown[]): boolean {
+  return points.length > DENSE_SERIES_POINTS;
+}
+
+/** Whole units, and never "-0". */
+function r0(n: number): number {
+  const v = Math.round(n);
+  return v === 0 ? 0 : v;
+}
+
 /** One decimal, and never "-0". */
 export function r1(n: number): number {
   const v = Math.round(n * 10) / 10;
@@ -138,7 +158,11 @@ export function chartGeometry(chart: MeasureChart, xDomain: [number, number], xT
   const [yLow, yHigh] = chart.yDomain;
 
   const series: SeriesGeometry[] = chart.series.map((s) => {
-    const points = s.points.map((point) => ({ x: r1(x(point.time)), y: r1(y(point.value)), point }));
+    // A dense series is placed on whole units: its steps are ~1 unit apart, so tenths would be most
+    // of its markup for a difference under half a pixel (a lunge chart's unit is 0.06 cm, its MDC
+    // 1.9 cm); its few markers sit on the same rounded positions, so the line still meets them.
+    const place = isDense(s.points) ? r0 : r1;
+    const points = s.points.map((point) => ({ x: place(x(point.time)), y: place(y(point.value)), point }));
     return {
       side: s.side,
       segments: segmentPaths(points),

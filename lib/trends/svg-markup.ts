@@ -7,16 +7,7 @@ import type { Side } from "@/lib/clinical/measures";
 import { escapeXml } from "@/lib/markup/escape";
 import type { MeasureChart } from "./chart-data";
 import { SIDE_COLOURS } from "./palette";
-import { pointTitle, r1, SVG_HEIGHT, SVG_WIDTH, type ChartGeometry, type PlacedPoint } from "./svg-geometry";
-
-/**
- * Above this many points a series' markers sit closer than their own width and cannot be told
- * apart (the plot is ~400 px wide), yet each costs an element and a hover text in every response.
- * Dense series then draw the line through every value and keep markers only where they carry
- * meaning: flagged points, changes of method and the latest value. Every value stays on the
- * line, in the chart's hover (hoverPoints, shown by the page's ChartsHover) and in its table.
- */
-export const DENSE_SERIES_POINTS = 60;
+import { isDense, pointTitle, r1, SVG_HEIGHT, SVG_WIDTH, type ChartGeometry, type PlacedPoint } from "./svg-geometry";
 
 /** The marker of one point: circle (left), triangle (right), diamond (whole-body), as in the legend. */
 function marker(side: Side, x: number, y: number, hollow: boolean, title: string): string {
@@ -38,11 +29,6 @@ function seriesMarks(side: Side, points: PlacedPoint[]): string {
   for (const p of shown) if (p.point.flags.length > 0) out += `<circle cx="${p.x}" cy="${p.y}" r="8.5" fill="none" stroke="#000000" stroke-width="2"></circle>`;
   for (const p of shown) out += marker(side, p.x, p.y, p.point.methodChangedFromPrevious, pointTitle(side, p.point));
   return `${out}</g>`;
-}
-
-/** A series this long is drawn without a marker per value (see DENSE_SERIES_POINTS). */
-export function isDense(points: readonly unknown[]): boolean {
-  return points.length > DENSE_SERIES_POINTS;
 }
 
 /**

@@ -7,8 +7,8 @@ import type { ChainGroup, MeasureCode, Side } from "@/lib/clinical/measures";
 import type { Evaluation } from "@/lib/clinical/types";
 import { buildTrendsChartData, type ChartAssessment, type ChartTreatment } from "./chart-data";
 import type { ResolvedRange } from "./range";
-import { chartGeometry } from "./svg-geometry";
-import { chartMarkup, hoverPoints, isDense, type HoverPoint } from "./svg-markup";
+import { chartGeometry, isDense } from "./svg-geometry";
+import { chartMarkup, hoverPoints, type HoverPoint } from "./svg-markup";
 import { INLINE_TABLES_MAX_VALUES, tableRowCount, valuesTableHtml } from "./table-markup";
 
 export interface ChartSentence {

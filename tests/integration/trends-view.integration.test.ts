@@ -13,7 +13,7 @@ import { loadTrendsView, readTrendsFingerprint } from "@/lib/trends/queries";
 import { resolveRange, parseTrendsParams } from "@/lib/trends/range";
 import { updateOwnProfile } from "@/lib/users/mutations";
 import * as hoverRoute from "@/app/(app)/patients/[id]/trends/hover/route";
-import { DENSE_SERIES_POINTS } from "@/lib/trends/svg-markup";
+import { DENSE_SERIES_POINTS } from "@/lib/trends/svg-geometry";
 import { call } from "./api-client";
 import { actorFor, createClinicWithActor, createPatient, createUser, createUserWithToken } from "./factories";
 
