@@ -4,7 +4,7 @@
 // on the server it takes the markup the server component left for this request; in the browser,
 // at hydration, it reads it back from its own element in the page, which already holds it, and
 // keeps a copy so the router can render the page again (back and forward) without the network.
-import { useState } from "react";
+import { useMemo } from "react";
 import { takeMarkup } from "@/lib/markup/handoff";
 
 /** Markup read at hydration, by handoff id (ids are random per response: no stale reuse). */
@@ -27,7 +27,9 @@ function initialMarkup(handoff: string | undefined, html: string | undefined): s
 }
 
 export function MarkupBlock({ handoff, html, className }: { handoff?: string; html?: string; className?: string }) {
-  const [markup] = useState(() => initialMarkup(handoff, html));
+  // Per (handoff, html), not once per instance: a refresh of the same page re-renders this very
+  // instance with the new markup. Recomputing is safe (the DOM read is kept; a taken entry stays a moment).
+  const markup = useMemo(() => initialMarkup(handoff, html), [handoff, html]);
   if (markup === null) {
     // Not expected (the markup is in the page or in the payload); never a silently empty chart.
     return (
