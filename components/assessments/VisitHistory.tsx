@@ -6,11 +6,18 @@ import type { TreatmentView } from "@/lib/treatments/queries";
 import { deleteAssessmentAction, restoreAssessmentAction } from "@/app/(app)/assessments/[id]/actions";
 import { deleteTreatmentAction } from "@/app/(app)/treatments/[id]/actions";
 import { DeleteTreatmentButton } from "@/components/treatments/DeleteTreatmentButton";
-import { historyRows } from "./history-rows";
+import { ServerMarkup } from "@/components/markup/ServerMarkup";
+import { historyRows, type VisitRowData } from "./history-rows";
+import { valuesTableMarkup } from "./values-table-markup";
 import { VisitRow } from "./VisitRow";
 import styles from "./history.module.css";
 
 const COLUMNS = 7;
+
+/** The row's summary for the client component; its values go as markup (values-table-markup). */
+function withoutValues({ values: _values, ...summary }: VisitRowData): Omit<VisitRowData, "values"> {
+  return summary;
+}
 
 interface Props {
   patientId: string;
@@ -58,7 +65,8 @@ export function VisitHistory({ patientId, visits, treatments, isAdmin, showDelet
                 row.kind === "visit" ? (
                   <VisitRow
                     key={row.id}
-                    row={row}
+                    row={withoutValues(row)}
+                    values={<ServerMarkup html={valuesTableMarkup(row)} />}
                     columns={COLUMNS}
                     deleteAction={deleteAssessmentAction.bind(null, row.id, patientId)}
                     restoreAction={isAdmin ? restoreAssessmentAction.bind(null, row.id, patientId) : undefined}

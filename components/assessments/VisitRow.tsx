@@ -1,7 +1,7 @@
 "use client";
 // One visit in the history table: a summary row, and a details row opened by a button
 // (aria-expanded) with the values left | right with units and methods, and the actions.
-import { useId, useState } from "react";
+import { useId, useState, type ReactNode } from "react";
 import Link from "next/link";
 import type { VisitRowData } from "./history-rows";
 import { DeleteVisitForm } from "./DeleteVisitForm";
@@ -9,13 +9,15 @@ import type { VisitActionResult } from "@/app/(app)/assessments/[id]/actions";
 import styles from "./history.module.css";
 
 interface Props {
-  row: VisitRowData;
+  row: Omit<VisitRowData, "values">;
+  /** The visit's values table: server-built markup (values-table-markup), rendered by the server. */
+  values: ReactNode;
   columns: number;
   deleteAction: (prev: VisitActionResult, formData: FormData) => Promise<VisitActionResult>;
   restoreAction?: () => Promise<void>;
 }
 
-export function VisitRow({ row, columns, deleteAction, restoreAction }: Props) {
+export function VisitRow({ row, values, columns, deleteAction, restoreAction }: Props) {
   const [open, setOpen] = useState(false);
   const detailsId = useId();
   return (
@@ -46,37 +48,7 @@ export function VisitRow({ row, columns, deleteAction, restoreAction }: Props) {
       </tr>
       <tr id={detailsId} hidden={!open} className={styles.detailsRow}>
         <td colSpan={columns}>
-          {row.values.length ? (
-            <table className={styles.valuesTable}>
-              <caption className="visually-hidden">Values of the visit on {row.dateText}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Measure</th>
-                  <th scope="col">Left</th>
-                  <th scope="col">Right</th>
-                  <th scope="col">Method</th>
-                </tr>
-              </thead>
-              <tbody>
-                {row.values.map((v) => (
-                  <tr key={v.code}>
-                    <th scope="row">{v.label}</th>
-                    {v.whole !== undefined ? (
-                      <td colSpan={2}>{v.whole}</td>
-                    ) : (
-                      <>
-                        <td>{v.left ?? <span className="muted">—</span>}</td>
-                        <td>{v.right ?? <span className="muted">—</span>}</td>
-                      </>
-                    )}
-                    <td>{v.methods || <span className="muted">—</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : (
-            <p>No measure values recorded at this visit.</p>
-          )}
+          {values}
           {row.redFlags.length ? <p className={styles.redFlagCell}>Red flags ticked: {row.redFlags.join("; ")}</p> : null}
           {row.notes ? <p className={styles.notes}>Notes: {row.notes}</p> : null}
           <div className={styles.rowActions}>
