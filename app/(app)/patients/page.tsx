@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
+import { STATUS_ORDER } from "@/lib/caseload/queries";
 import { listPatients } from "@/lib/patients/queries";
+import { STATUS_LABELS } from "@/lib/patients/status-badge";
 import { PatientTable } from "@/components/patients/PatientTable";
 import { Pagination } from "@/components/patients/Pagination";
 
@@ -13,14 +15,6 @@ const SORTS = [
   { value: "name", label: "Name", caption: "by family name" },
   { value: "status", label: "Status (most urgent first)", caption: "most urgent first" },
   { value: "lastAssessed", label: "Last assessed (most recent first)", caption: "most recently assessed first" },
-] as const;
-
-const STATUSES = [
-  { value: "refer", label: "Refer" },
-  { value: "high", label: "High" },
-  { value: "moderate", label: "Moderate" },
-  { value: "low", label: "Low" },
-  { value: "none", label: "No flags" },
 ] as const;
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -40,7 +34,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
   const includeArchived = one(params.archived) === "1";
   const page = positiveInt(one(params.page));
   const sort = SORTS.find((o) => o.value === one(params.sort))?.value ?? "name";
-  const status = STATUSES.find((o) => o.value === one(params.status))?.value;
+  const status = STATUS_ORDER.find((s) => s === one(params.status));
 
   const actor = await requireActor();
   const result = await listPatients(actor, { q: q || undefined, page, includeArchived, sort, status });
@@ -94,9 +88,9 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
           <label htmlFor="patient-status">Status</label>
           <select id="patient-status" name="status" className="input" defaultValue={status ?? ""}>
             <option value="">Any status</option>
-            {STATUSES.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
+            {STATUS_ORDER.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
               </option>
             ))}
           </select>
