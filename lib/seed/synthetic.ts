@@ -37,7 +37,7 @@ const GIVEN = ["Ana", "Ben", "Chen", "Dara", "Eli", "Fatima", "Gus", "Hana", "Iv
 const FAMILY = ["Abbott", "Baker", "Cruz", "Diaz", "Evans", "Fox", "Garcia", "Hughes", "Ito", "Jones", "Khan", "Lee", "Moreau", "Novak", "Olsen", "Patel", "Quinn", "Rossi", "Singh", "Tanaka"];
 
 /** Typical value for each measure, and how far a worsening trajectory moves it over the history. */
-const TYPICAL: Record<MeasureCode, { mean: number; spread: number; drift: number }> = {
+const TYPICAL: Partial<Record<MeasureCode, { mean: number; spread: number; drift: number }>> = {
   ankle_df_wblt_cm: { mean: 11, spread: 2.5, drift: -3 },
   ankle_df_wblt_deg: { mean: 33, spread: 5, drift: -6 },
   ankle_df_nwb_ext_deg: { mean: 14, spread: 6, drift: -8 },
@@ -60,6 +60,9 @@ const TYPICAL: Record<MeasureCode, { mean: number; spread: number; drift: number
   cadence_spm: { mean: 110, spread: 8, drift: -4 },
   body_mass_kg: { mean: 78, spread: 14, drift: 2 },
 };
+
+/** The codes the synthetic clinic records (the version-1 catalog: keeps bench data comparable). */
+const SYNTHETIC_CODES = MEASURE_CODES.filter((code) => TYPICAL[code] !== undefined);
 
 function onGrid(code: MeasureCode, value: number): number {
   const m = MEASURES[code];
@@ -100,8 +103,8 @@ export function syntheticPatient(index: number, visits: number, now: Date, seed 
   const sex = rand() < 0.6 ? "female" : "male";
   const heightCm = roundTo(sex === "female" ? 158 + rand() * 18 : 168 + rand() * 20, 1);
   const base = new Map<string, number>();
-  for (const code of MEASURE_CODES) {
-    const t = TYPICAL[code];
+  for (const code of SYNTHETIC_CODES) {
+    const t = TYPICAL[code]!;
     for (const side of sidesOf(code)) {
       const affected = side !== "none" && (diagnosisSide === "both" || diagnosisSide === side);
       base.set(`${code}:${side}`, t.mean + (rand() - 0.5) * 2 * t.spread + (affected ? t.drift * 0.3 : 0));
@@ -116,8 +119,8 @@ export function syntheticPatient(index: number, visits: number, now: Date, seed 
     const progress = visits > 1 ? v / (visits - 1) : 0;
     const takenAt = new Date(first + Math.round((v / Math.max(1, visits - 1)) * (spanDays - 1) * 86_400_000) + 9 * 3_600_000);
     const measures = [];
-    for (const code of MEASURE_CODES) {
-      const t = TYPICAL[code];
+    for (const code of SYNTHETIC_CODES) {
+      const t = TYPICAL[code]!;
       const recorded = fullScreen || CORE_CODES.includes(code);
       for (const side of sidesOf(code)) {
         const affected = side !== "none" && (diagnosisSide === "both" || diagnosisSide === side);
