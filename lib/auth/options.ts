@@ -9,13 +9,15 @@ import { RateLimitedError } from "@/lib/errors/app-errors";
 import { recordSignInFailure, recordSignInSuccess, signInGate, sleep } from "@/lib/rate-limit/sign-in";
 import { signInRateLimitCode } from "./sign-in-errors";
 import type { Role } from "./actor";
-import { authSecret, claimsFromToken } from "./session-token";
+import { authSecret, claimsFromToken, SESSION_MAX_AGE_SECONDS } from "./session-token";
+import { endAllSessions, sessionIsCurrent } from "./revocation";
 
 declare module "next-auth" {
   interface User {
     clinicId: string;
     role: Role;
     clinicName: string;
+    sessionVersion: number;
   }
   interface Session {
     user: { id: string; name: string; email: string; clinicId: string; role: Role; clinicName: string };
@@ -28,11 +30,10 @@ declare module "next-auth/jwt" {
     clinicId?: string;
     role?: Role;
     clinicName?: string;
+    sessionVersion?: number;
+    signedInAt?: number;
   }
 }
-
-/** A clinic shift: long enough not to interrupt a day, short enough that a lost laptop expires. */
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().min(3).max(320),
@@ -98,6 +99,7 @@ export async function authenticateWithPassword(
       email: true,
       role: true,
       active: true,
+      sessionVersion: true,
       passwordHash: true,
       clinic: { select: { name: true } },
     },
@@ -117,7 +119,15 @@ export async function authenticateWithPassword(
     clinicId: user.clinicId,
     role: user.role,
     clinicName: user.clinic.name,
+    sessionVersion: user.sessionVersion,
   };
+}
+
+class SessionEndedError extends Error {
+  override name = "SessionEndedError";
+  constructor() {
+    super("The session has ended (signed out, password changed, deactivated, or older than 12 hours).");
+  }
 }
 
 export const authOptions: AuthOptions = {
@@ -148,6 +158,22 @@ export const authOptions: AuthOptions = {
       },
     }),
   ],
+  events: {
+    // Signing out ends this session and every other one of the user (a copied cookie included).
+    async signOut({ token }) {
+      const claims = claimsFromToken(token as Record<string, unknown> | null);
+      if (claims) await endAllSessions(db, claims.userId);
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      // An ended session is an expected answer (an empty session), not a server error.
+      if (code === "JWT_SESSION_ERROR" && (metadata as { name?: string } | undefined)?.name === "SessionEndedError") return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn: (code) => console.warn(`[next-auth][warn][${code}]`),
+    debug: () => undefined,
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
@@ -156,7 +182,14 @@ export const authOptions: AuthOptions = {
         token.role = user.role;
         token.name = user.name;
         token.clinicName = user.clinicName;
+        token.sessionVersion = user.sessionVersion;
+        token.signedInAt = Math.floor(Date.now() / 1000);
+        return token;
       }
+      // GET /api/auth/session re-issues the cookie: an expired (12 h from sign-in, whatever the
+      // refreshes) or ended session is refused instead, and next-auth then clears the cookie.
+      const claims = claimsFromToken(token as Record<string, unknown>);
+      if (!claims || !(await sessionIsCurrent(claims))) throw new SessionEndedError();
       return token;
     },
     async session({ session, token }) {

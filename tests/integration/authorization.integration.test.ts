@@ -68,7 +68,7 @@ async function makeCaller(clinicId: string, role: Role): Promise<Caller> {
     select: { id: true },
   });
   const token = await createApiTokenForEmail((await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true } })).email);
-  const cookie = await encode({ token: { userId: user.id, clinicId, role, name: "x", clinicName: "y" }, secret: SECRET });
+  const cookie = await encode({ token: { userId: user.id, clinicId, role, name: "x", clinicName: "y", sessionVersion: 0, signedInAt: Math.floor(Date.now() / 1000) }, secret: SECRET });
   return { role, clinicId, userId: user.id, token: token.secret, cookie };
 }
 
