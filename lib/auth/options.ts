@@ -6,7 +6,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { dummyPasswordHash, verifyPassword } from "@/lib/users/passwords";
 import { RateLimitedError } from "@/lib/errors/app-errors";
-import { recordSignInFailure, recordSignInSuccess, signInGate, sleep } from "@/lib/rate-limit/sign-in";
+import { claimSignInAttempt, signInSucceeded, sleep } from "@/lib/rate-limit/sign-in";
 import { signInRateLimitCode } from "./sign-in-errors";
 import type { Role } from "./actor";
 import { authSecret, claimsFromToken, SESSION_MAX_AGE_SECONDS } from "./session-token";
@@ -87,8 +87,9 @@ export async function authenticateWithPassword(
     return null;
   }
   const { email, password } = parsed.data;
-  // Throws RateLimitedError while the account or address is blocked: no password check at all.
-  const { delayMs } = await signInGate(email, sourceAddress);
+  // Counts this attempt first (atomically); throws RateLimitedError past the limit or while the
+  // account or address is blocked: no password check at all.
+  const { delayMs } = await claimSignInAttempt(email, sourceAddress);
   if (delayMs) await sleep(delayMs);
   const user = await db.user.findUnique({
     where: { email },
@@ -106,11 +107,10 @@ export async function authenticateWithPassword(
   });
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !ok || !user.active) {
-    await recordSignInFailure(email, sourceAddress);
     await recordSignIn("failure", user ? { id: user.id, clinicId: user.clinicId } : null, sourceAddress);
     return null;
   }
-  await recordSignInSuccess(email);
+  await signInSucceeded(email, sourceAddress);
   await recordSignIn("success", user, sourceAddress);
   return {
     id: user.id,
