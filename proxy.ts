@@ -7,6 +7,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { hasSessionCookie, readSessionClaims } from "@/lib/auth/session-token";
 import { API_CSP, HSTS, newNonce, pageCsp, requestIsHttps } from "@/lib/http/security-headers";
+import { NUL_MESSAGE, searchParamIssues } from "@/lib/validation/untrusted-text";
 
 const PUBLIC_PAGES = new Set(["/login"]);
 
@@ -37,9 +38,23 @@ function rendersHtml(request: NextRequest): boolean {
   return destination === null || destination === "document" || destination === "iframe";
 }
 
+/** A query string with a NUL character: 400 before any page or route sees it (JSON for the API). */
+function nulInQuery(request: NextRequest, https: boolean): NextResponse | undefined {
+  const issues = searchParamIssues(request.nextUrl.searchParams);
+  if (!issues.length) return undefined;
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    const body = { error: "validation", message: "Some fields are not valid.", issues };
+    return secured(NextResponse.json(body, { status: 400, headers: { "Cache-Control": "no-store" } }), API_CSP, https);
+  }
+  const text = `Bad request: the address has a search value that ${NUL_MESSAGE} (the invisible character %00). Remove it and try again.`;
+  return secured(new NextResponse(text, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } }), API_CSP, https);
+}
+
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   const https = requestIsHttps(request.headers, request.nextUrl);
+  const refused = nulInQuery(request, https);
+  if (refused) return refused;
 
   if (pathname.startsWith("/api/")) {
     const pass = () => secured(NextResponse.next(), API_CSP, https);

@@ -47,7 +47,11 @@ async function discoveredRoutes(): Promise<{ key: string; file: string; method: 
   const out = [];
   for (const [url, file] of discover("route.ts")) {
     const mod = (await import(file)) as Record<string, unknown>;
-    for (const method of METHODS) if (typeof mod[method] === "function") out.push({ key: `${method} ${url}`, file, method });
+    for (const method of METHODS) {
+      const handler = mod[method];
+      // A 405 for a method the route does not implement, or the JSON 404 for unknown paths.
+      if (typeof handler === "function" && !(handler as { answersOnlyRefusals?: true }).answersOnlyRefusals) out.push({ key: `${method} ${url}`, file, method });
+    }
   }
   return out;
 }
