@@ -36,7 +36,7 @@ declare module "next-auth/jwt" {
 }
 
 const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().min(3).max(320),
+  email: z.string().trim().toLowerCase().min(3).max(320).refine((e) => !e.includes("\u0000")),
   password: z.string().min(1).max(256),
 });
 
