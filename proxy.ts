@@ -11,6 +11,9 @@ import { NUL_MESSAGE, searchParamIssues } from "@/lib/validation/untrusted-text"
 
 const PUBLIC_PAGES = new Set(["/login"]);
 
+/** Admin-only pages. The page itself checks the role in the database too (requireAdmin). */
+const isAdminPage = (pathname: string) => pathname === "/admin" || pathname.startsWith("/admin/");
+
 function unauthenticated(): NextResponse {
   return NextResponse.json(
     { error: "unauthenticated", message: "Sign in, or send a valid API token.", issues: [] },
@@ -66,7 +69,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
   const nonce = newNonce();
   const csp = pageCsp(nonce, { dev: process.env.NODE_ENV === "development", https });
-  const next = () => {
+  const next = (rewriteTo?: string) => {
     const headers = new Headers(request.headers);
     headers.set("x-nonce", nonce);
     // Set (never passed through) on every page request: "1" when Next will render HTML for it,
@@ -74,12 +77,18 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     // know, and pages cannot see Next's own RSC headers.
     headers.set("x-stride-document", rendersHtml(request) ? "1" : "0");
     headers.set("Content-Security-Policy", csp);
-    return secured(NextResponse.next({ request: { headers } }), csp, https);
+    const init = { request: { headers } };
+    return secured(rewriteTo ? NextResponse.rewrite(new URL(rewriteTo, request.url), init) : NextResponse.next(init), csp, https);
   };
 
   if (PUBLIC_PAGES.has(pathname)) return next();
 
-  if (await readSessionClaims(request.cookies)) return next();
+  const claims = await readSessionClaims(request.cookies);
+  if (claims && claims.role !== "admin" && isAdminPage(pathname)) {
+    // Exactly the answer for a path that does not exist: no hint (title, shell) that it does.
+    return next("/_page-not-found");
+  }
+  if (claims) return next();
 
   const login = request.nextUrl.clone();
   login.pathname = "/login";
