@@ -46,7 +46,7 @@ export function runningOwner(config: DatabaseConfig): LockInfo | undefined {
 
 /** Takes the lock atomically (O_EXCL); a lock left by a dead process (kill -9) is reclaimed. */
 function acquireLock(config: DatabaseConfig): void {
-  mkdirSync(path.dirname(config.lockFile), { recursive: true });
+  mkdirSync(path.dirname(config.lockFile), { recursive: true, mode: 0o700 });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(config.lockFile, "wx");
@@ -85,7 +85,7 @@ export async function startEmbeddedServer(
   acquireLock(config);
   let db: PGlite | undefined;
   try {
-    mkdirSync(config.pgliteDir, { recursive: true });
+    mkdirSync(config.pgliteDir, { recursive: true, mode: 0o700 });
     options.log?.(`Opening the embedded database in ${config.pgliteDir}…`);
     db = await PGlite.create({ dataDir: config.pgliteDir }).catch((error: unknown) => {
       throw new ConfigError(

@@ -2,7 +2,8 @@
 // { "error": CODE, "message": TEXT, "issues": [{ "path": "...", "message": "..." }] }.
 // Unexpected errors are logged on the server and answered with a bare 500: no stack, no SQL.
 import { ZodError } from "zod";
-import { AppError, RateLimitedError, type FieldIssue } from "@/lib/errors/app-errors";
+import { AppError, RateLimitedError, ValidationError, type FieldIssue } from "@/lib/errors/app-errors";
+import { searchParamIssues } from "@/lib/validation/untrusted-text";
 import type { Actor } from "@/lib/auth/actor";
 
 export interface ErrorBody {
@@ -75,6 +76,9 @@ export type Authenticate = (request: Request) => Promise<Actor>;
 export function createHandleApi(authenticate: Authenticate) {
   return async function handleApi(request: Request, handler: (actor: Actor) => Promise<unknown>): Promise<Response> {
     try {
+      // The proxy refuses these first; route handlers check again, whoever calls them.
+      const queryIssues = searchParamIssues(new URL(request.url).searchParams);
+      if (queryIssues.length) throw new ValidationError(queryIssues);
       const actor = await authenticate(request);
       const result = await handler(actor);
       return result instanceof Response ? result : jsonResponse(result);

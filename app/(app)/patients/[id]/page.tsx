@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { pageErrorMessage } from "@/lib/errors/page-errors";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -93,7 +94,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
           </div>
         </dl>
       </section>
-      <PatientRecordSections actor={actor} patient={patient} record={record} notice={one(query.notice)} error={one(query.error)} showDeleted={showDeleted} />
+      <PatientRecordSections actor={actor} patient={patient} record={record} notice={one(query.notice)} error={pageErrorMessage(one(query.error))} showDeleted={showDeleted} />
       <nav className="no-print" aria-label="Referrals" style={{ display: "flex", gap: "0.75rem", marginTop: "1rem" }}>
         <Link href={`/patients/${patient.id}/trends`} className="button">
           Trends
