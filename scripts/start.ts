@@ -32,6 +32,7 @@ async function main() {
   log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database schema is up to date.");
 
   await seedIfEmpty(url, config);
+  await recomputeOutdatedEvaluations(url, config);
 
   if (!dev) {
     await withBuildLock(() => {
@@ -117,6 +118,33 @@ async function seedIfEmpty(url: string, config: DatabaseConfig) {
     const counts = await seedDemo(db, { log });
     await db.$transaction((tx) => refreshAllStatuses(tx), { timeout: 120_000 });
     log(`Seeded ${counts.clinics} clinics, ${counts.users} users, ${counts.patients} patients, ${counts.assessments} assessments.`);
+  } finally {
+    await disconnectDb();
+  }
+}
+
+/**
+ * Stored evaluations made by other clinical rules (RULES_VERSION changed) or never stored (rows
+ * from before the stored evaluation, an old backup) are recomputed before the app serves, in
+ * batches with progress; a database that is up to date costs one count.
+ */
+async function recomputeOutdatedEvaluations(url: string, config: DatabaseConfig) {
+  process.env.STRIDE_DATABASE_URL = url;
+  process.env.STRIDE_DATABASE_KIND = config.kind;
+  const { disconnectDb } = await import("@/lib/db/client");
+  const { recomputeOutdatedEvaluations: recompute } = await import("@/lib/patients/status-repair");
+  try {
+    let shown = 0;
+    const report = await recompute({
+      keep: 0,
+      onProgress: (done, total) => {
+        if (done === total || Date.now() - shown > 2_000) {
+          shown = Date.now();
+          log(`Recomputing stored flag evaluations for the current clinical rules: ${done} of ${total} patients…`);
+        }
+      },
+    });
+    if (report.checked) log(`Recomputed ${report.checked} stored evaluations in ${report.seconds.toFixed(1)} s.`);
   } finally {
     await disconnectDb();
   }
