@@ -126,9 +126,24 @@ async function seedIfEmpty(url: string, config: DatabaseConfig) {
 /**
  * Stored evaluations made by other clinical rules (RULES_VERSION changed) or never stored (rows
  * from before the stored evaluation, an old backup) are recomputed before the app serves, in
- * batches with progress; a database that is up to date costs one count.
+ * batches with progress. A database that is up to date costs one count over a plain connection
+ * (the ORM is loaded into this long-lived process only when there is work).
  */
 async function recomputeOutdatedEvaluations(url: string, config: DatabaseConfig) {
+  const { RULES_VERSION } = await import("@/lib/clinical/rules-version");
+  const client = new pg.Client({ connectionString: url });
+  let outdated: number;
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Patient" WHERE "rulesVersion" IS DISTINCT FROM $1 OR "evaluation" IS NULL`,
+      [RULES_VERSION],
+    );
+    outdated = rows[0]!.n;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  if (outdated === 0) return;
   process.env.STRIDE_DATABASE_URL = url;
   process.env.STRIDE_DATABASE_KIND = config.kind;
   const { disconnectDb } = await import("@/lib/db/client");
