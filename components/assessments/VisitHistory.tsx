@@ -60,7 +60,7 @@ export function VisitHistory({ patientId, visits, treatments, isAdmin, showDelet
                   <VisitRow
                     key={row.id}
                     row={row}
-                    loadValues={visitValuesAction.bind(null, row.id)}
+                    loadValues={visitValuesAction}
                     columns={COLUMNS}
                     deleteAction={deleteAssessmentAction.bind(null, row.id, patientId)}
                     restoreAction={isAdmin ? restoreAssessmentAction.bind(null, row.id, patientId) : undefined}

@@ -12,8 +12,11 @@ import styles from "./history.module.css";
 
 interface Props {
   row: VisitRowData;
-  /** The visit's values table, rendered by the server when first asked for (a bound server action). */
-  loadValues: () => Promise<ReactNode>;
+  /**
+   * The visit's values table, rendered by the server when first asked for: a server action taking
+   * the visit's id (not bound to it: Next encrypts every bound argument into the page).
+   */
+  loadValues: (assessmentId: string) => Promise<ReactNode>;
   columns: number;
   deleteAction: (prev: VisitActionResult, formData: FormData) => Promise<VisitActionResult>;
   restoreAction?: () => Promise<void>;
@@ -31,7 +34,7 @@ export function VisitRow({ row, loadValues, columns, deleteAction, restoreAction
     setFailed(false);
     startLoading(async () => {
       try {
-        setValues(await loadValues());
+        setValues(await loadValues(row.id));
       } catch {
         setFailed(true); // opening the row again retries
       }
