@@ -313,12 +313,16 @@ export function serverRssMb(rootPid: number): { total: number; start: number; ne
 /** Samples serverRssMb every intervalMs; stop() returns the peak. */
 export function sampleMemory(rootPid: number, intervalMs = 200) {
   let peak = { total: 0, start: 0, next: 0 };
+  const each = { start: 0, next: 0 };
   const timer = setInterval(() => {
     const now = serverRssMb(rootPid);
     if (now.total > peak.total) peak = now;
+    each.start = Math.max(each.start, now.start);
+    each.next = Math.max(each.next, now.next);
   }, intervalMs);
   return {
     peak: () => peak,
+    peakEach: () => ({ ...each }),
     stop: () => {
       clearInterval(timer);
       return peak;

@@ -42,6 +42,7 @@ async function main() {
   log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database schema is up to date.");
 
   await seedIfEmpty(url, config);
+  await recomputeOutdatedEvaluations(url, config);
 
   if (!dev) {
     await withBuildLock(async () => {
@@ -175,6 +176,48 @@ async function seedIfEmpty(url: string, config: DatabaseConfig) {
     const counts = await seedDemo(db, { log });
     await db.$transaction((tx) => refreshAllStatuses(tx), { timeout: 120_000 });
     log(`Seeded ${counts.clinics} clinics, ${counts.users} users, ${counts.patients} patients, ${counts.assessments} assessments.`);
+  } finally {
+    await disconnectDb();
+  }
+}
+
+/**
+ * Stored evaluations made by other clinical rules (RULES_VERSION changed) or never stored (rows
+ * from before the stored evaluation, an old backup) are recomputed before the app serves, in
+ * batches with progress. A database that is up to date costs one count over a plain connection
+ * (the ORM is loaded into this long-lived process only when there is work).
+ */
+async function recomputeOutdatedEvaluations(url: string, config: DatabaseConfig) {
+  const { RULES_VERSION } = await import("@/lib/clinical/rules-version");
+  const client = new pg.Client({ connectionString: url });
+  let outdated: number;
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Patient" WHERE "rulesVersion" IS DISTINCT FROM $1 OR "evaluation" IS NULL`,
+      [RULES_VERSION],
+    );
+    outdated = rows[0]!.n;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  if (outdated === 0) return;
+  process.env.STRIDE_DATABASE_URL = url;
+  process.env.STRIDE_DATABASE_KIND = config.kind;
+  const { disconnectDb } = await import("@/lib/db/client");
+  const { recomputeOutdatedEvaluations: recompute } = await import("@/lib/patients/status-repair");
+  try {
+    let shown = 0;
+    const report = await recompute({
+      keep: 0,
+      onProgress: (done, total) => {
+        if (done === total || Date.now() - shown > 2_000) {
+          shown = Date.now();
+          log(`Recomputing stored flag evaluations for the current clinical rules: ${done} of ${total} patients…`);
+        }
+      },
+    });
+    if (report.checked) log(`Recomputed ${report.checked} stored evaluations in ${report.seconds.toFixed(1)} s.`);
   } finally {
     await disconnectDb();
   }

@@ -1,14 +1,12 @@
-// The values of one visit (left | right with units, and methods) as an HTML string, inserted once
-// by the history through ServerMarkup. As React elements, a patient's 20 visits were ~1,700
-// elements (one row per measure) inside client components, all serialised into the RSC payload
-// and rendered again, for tables that stay closed until asked for. Every text is escaped.
+// The values of one visit (left | right with units, and methods) as an HTML string, rendered when
+// the visit is opened (app/(app)/assessments/[id]/values-action.tsx). Every text is escaped.
 import { escapeXml } from "@/lib/markup/escape";
-import type { VisitRowData } from "./history-rows";
+import type { ValueLine } from "./history-rows";
 import styles from "./history.module.css";
 
 const NONE = '<span class="muted">—</span>';
 
-export function valuesTableMarkup(row: Pick<VisitRowData, "values" | "dateText">): string {
+export function valuesTableMarkup(row: { values: ValueLine[]; dateText: string }): string {
   if (row.values.length === 0) return "<p>No measure values recorded at this visit.</p>";
   const body = row.values
     .map((v) => {

@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { isUniqueViolation } from "@/lib/validation/db-errors";
 import { isUuid, parseInput } from "@/lib/validation/parse";
 import { patientSelect, toPatientView, type PatientView } from "./queries";
-import { refreshPatientStatus } from "./evaluation";
+import { refreshPatientStatus, storedColumnsFor } from "./evaluation";
 import { WRITE_TRANSACTION } from "./lock";
 import { patientCreateSchema, patientUpdateSchema, PATIENT_UPDATE_FIELDS, type PatientUpdate } from "./schemas";
 
@@ -53,6 +53,11 @@ export async function createPatient(actor: Actor, input: unknown): Promise<Patie
   try {
     return await db.$transaction(async (tx) => {
       await assertMrnFree(tx, actor.clinicId, mrn);
+      // No visits yet: the stored evaluation of an empty history goes in with the row.
+      const stored = storedColumnsFor({
+        patient: { heightCm: data.heightCm, sex: data.sex, birthDate: data.birthDate },
+        assessments: [],
+      });
       const row = await tx.patient.create({
         data: {
           clinicId: actor.clinicId,
@@ -63,6 +68,10 @@ export async function createPatient(actor: Actor, input: unknown): Promise<Patie
           heightCm: data.heightCm,
           mrn,
           diagnosisSide: data.diagnosisSide,
+          status: stored.status,
+          visitChanges: stored.visitChanges as unknown as Prisma.InputJsonValue,
+          evaluation: stored.evaluation as unknown as Prisma.InputJsonValue,
+          rulesVersion: stored.rulesVersion,
         },
         select: patientSelect,
       });
