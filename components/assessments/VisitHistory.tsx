@@ -6,15 +6,14 @@ import type { TreatmentView } from "@/lib/treatments/queries";
 import { deleteAssessmentAction, restoreAssessmentAction } from "@/app/(app)/assessments/[id]/actions";
 import { deleteTreatmentAction } from "@/app/(app)/treatments/[id]/actions";
 import { DeleteTreatmentButton } from "@/components/treatments/DeleteTreatmentButton";
-import { ServerMarkup } from "@/components/markup/ServerMarkup";
 import { historyRows, type VisitRowData } from "./history-rows";
-import { valuesTableMarkup } from "./values-table-markup";
+import { VisitValuesTable } from "./VisitValuesTable";
 import { VisitRow } from "./VisitRow";
 import styles from "./history.module.css";
 
 const COLUMNS = 7;
 
-/** The row's summary for the client component; its values go as markup (values-table-markup). */
+/** The row's summary for the client component; its values table is rendered by the server (VisitValuesTable). */
 function withoutValues({ values: _values, ...summary }: VisitRowData): Omit<VisitRowData, "values"> {
   return summary;
 }
@@ -66,7 +65,7 @@ export function VisitHistory({ patientId, visits, treatments, isAdmin, showDelet
                   <VisitRow
                     key={row.id}
                     row={withoutValues(row)}
-                    values={<ServerMarkup html={valuesTableMarkup(row)} />}
+                    values={<VisitValuesTable values={row.values} dateText={row.dateText} />}
                     columns={COLUMNS}
                     deleteAction={deleteAssessmentAction.bind(null, row.id, patientId)}
                     restoreAction={isAdmin ? restoreAssessmentAction.bind(null, row.id, patientId) : undefined}

@@ -1,7 +1,7 @@
 "use client";
 // One visit in the history table: a summary row, and a details row opened by a button
 // (aria-expanded) with the values left | right with units and methods, and the actions.
-import { useId, useState, type ReactNode } from "react";
+import { useEffect, useId, useState, type ReactNode } from "react";
 import Link from "next/link";
 import type { VisitRowData } from "./history-rows";
 import { DeleteVisitForm } from "./DeleteVisitForm";
@@ -10,7 +10,7 @@ import styles from "./history.module.css";
 
 interface Props {
   row: Omit<VisitRowData, "values">;
-  /** The visit's values table: server-built markup (values-table-markup), rendered by the server. */
+  /** The visit's values table (VisitValuesTable), rendered by the server. */
   values: ReactNode;
   columns: number;
   deleteAction: (prev: VisitActionResult, formData: FormData) => Promise<VisitActionResult>;
@@ -20,9 +20,13 @@ interface Props {
 export function VisitRow({ row, values, columns, deleteAction, restoreAction }: Props) {
   const [open, setOpen] = useState(false);
   const detailsId = useId();
+  // A link to this visit (#visit-<id>, from the measure explorer) opens its values.
+  useEffect(() => {
+    if (window.location.hash === `#visit-${row.id}`) setOpen(true);
+  }, [row.id]);
   return (
     <>
-      <tr className={row.deleted ? styles.deletedRow : undefined} data-visit={row.id}>
+      <tr id={`visit-${row.id}`} className={row.deleted ? styles.deletedRow : undefined} data-visit={row.id}>
         <th scope="row">
           {row.dateText} <span className="muted">{row.timeText}</span>
         </th>

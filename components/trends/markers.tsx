@@ -1,19 +1,12 @@
 // The legend's marker shapes and the page's MDC hatch patterns, as React SVG elements. The charts
 // themselves are markup strings (lib/trends/svg-markup) drawn with the same palette and shapes.
 import type { Side } from "@/lib/clinical/measures";
-import { SIDE_COLOURS } from "@/lib/trends/palette";
+import { markerPath, SIDE_COLOURS } from "@/lib/trends/palette";
 
-/** One marker centred on (cx, cy): filled, or hollow (white) where the method changed. */
+/** One marker centred on (cx, cy), the charts' own shape: filled, or hollow (white) where the method changed. */
 export function MarkerShape({ side, cx, cy, hollow = false, size = 4.5 }: { side: Side; cx: number; cy: number; hollow?: boolean; size?: number }) {
   const colour = SIDE_COLOURS[side];
-  const common = { fill: hollow ? "#ffffff" : colour, stroke: colour, strokeWidth: hollow ? 2 : 1 };
-  if (side === "left") return <circle cx={cx} cy={cy} r={size} {...common} />;
-  if (side === "right") {
-    const s = size * 1.25;
-    return <polygon points={`${cx},${cy - s} ${cx + s},${cy + s * 0.8} ${cx - s},${cy + s * 0.8}`} {...common} />;
-  }
-  const s = size * 1.2;
-  return <polygon points={`${cx},${cy - s} ${cx + s},${cy} ${cx},${cy + s} ${cx - s},${cy}`} {...common} />;
+  return <path d={markerPath(side, cx, cy, size)} fill={hollow ? "#ffffff" : colour} stroke={colour} strokeWidth={hollow ? 2 : 1} />;
 }
 
 /** The black ring around a point that triggered a flag ("flagged points outlined"). */
