@@ -154,23 +154,30 @@ describe("GET /patients/{id}/trends/hover", () => {
     expect(points).toHaveLength(visits * 2);
     expect(points[0]!.text).toMatch(/^Left: 8 cm · 6 Jan 2025 · method not recorded · rated by /);
     expect(points.every((p) => p.x >= 48 && p.x <= 448 && p.y >= 18 && p.y <= 196)).toBe(true);
-    // The page draws this chart without a marker per value, and says where the values are.
+    // The page draws this chart without a marker per value and without any hover text of its own.
     const { view } = await loadTrendsView(actor, patient.id, options);
-    expect(lungeChart(view).hover).toHaveLength(visits * 2);
-    expect(lungeChart(view).svg.match(/<title>/g)!.length).toBeLessThan(10);
+    expect(lungeChart(view).placed.flatMap((s) => s.points)).toHaveLength(visits * 2);
+    expect(lungeChart(view).svg.value).not.toContain("<title>");
 
     const right = await call(hoverRoute.GET, "GET", "", { token, id: patient.id, query: "code=ankle_df_wblt_cm&show=right" });
     expect((right.body.points as { text: string }[]).every((p) => p.text.startsWith("Right: "))).toBe(true);
   });
 
-  it("gives nothing for a short series (its markers carry their own hover text) and refuses an unknown code", async () => {
+  it("gives a short series' values too, refuses an unknown code before reading, and writes no audit row per hover", async () => {
     const { patientId } = await patientWithVisits();
     const { token } = await createUserWithToken(actor.clinicId);
+    const reads = () => db.auditEvent.count({ where: { clinicId: actor.clinicId, action: "patient.read", entityId: patientId } });
+    const before = await reads();
     const short = await call(hoverRoute.GET, "GET", "", { token, id: patientId, query: "code=ankle_df_wblt_cm" });
-    expect(short).toMatchObject({ status: 200, body: { code: "ankle_df_wblt_cm", points: [] } });
+    expect(short).toMatchObject({ status: 200, body: { code: "ankle_df_wblt_cm" } });
+    expect((short.body.points as unknown[]).length).toBeGreaterThan(0);
+    expect(await reads()).toBe(before);
     const unknown = await call(hoverRoute.GET, "GET", "", { token, id: patientId, query: "code=shoe_size" });
     expect(unknown.status).toBe(400);
     expect(unknown.body.issues).toEqual([{ path: "code", message: "code must be a measure code of the catalog" }]);
+    // Checked before the patient is looked up: a bad code on a missing patient is still a 400.
+    const bad = await call(hoverRoute.GET, "GET", "", { token, id: "00000000-0000-4000-8000-000000000000", query: "code=shoe_size" });
+    expect(bad.status).toBe(400);
     const theirs = await createUserWithToken(otherClinic.clinicId);
     expect((await call(hoverRoute.GET, "GET", "", { token: theirs.token, id: patientId, query: "code=ankle_df_wblt_cm" })).status).toBe(404);
   });
