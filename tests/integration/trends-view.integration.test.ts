@@ -57,8 +57,8 @@ describe("loadTrendsView", () => {
     expect(first.patient.id).toBe(patientId);
     expect(first.view.visitCount).toBe(2);
     const chart = lungeChart(first.view);
-    expect(chart.svg).toContain('data-chart="ankle_df_wblt_cm"');
-    expect(chart.tableHtml).toContain("<td>9.5 cm</td>");
+    expect(chart.svg.value).toContain('data-chart="ankle_df_wblt_cm"');
+    expect(chart.tableHtml?.value).toContain("<td>9.5 cm</td>");
     const again = await loadTrendsView(actor, patientId, options);
     expect(again.view).toBe(first.view);
     // Other controls are another view.
@@ -74,23 +74,23 @@ describe("loadTrendsView", () => {
     await recordAssessment(actor, patientId, lunge("2026-04-01T09:00:00Z", 11.2, 12));
     const withNew = await loadTrendsView(actor, patientId, options);
     expect(withNew.view.visitCount).toBe(3);
-    expect(lungeChart(withNew.view).tableHtml).toContain("<td>11.2 cm</td>");
-    expect(lungeChart(before.view).tableHtml).not.toContain("11.2 cm");
+    expect(lungeChart(withNew.view).tableHtml?.value).toContain("<td>11.2 cm</td>");
+    expect(lungeChart(before.view).tableHtml?.value).not.toContain("11.2 cm");
 
     await amendAssessment(actor, firstVisitId, { ...lunge("2026-01-10T09:00:00Z", 7.4, 12), reason: "left value mistyped" });
     const amended = await loadTrendsView(actor, patientId, options);
-    expect(lungeChart(amended.view).tableHtml).toContain("<td>7.4 cm</td>");
-    expect(lungeChart(amended.view).tableHtml).not.toContain("<td>8 cm</td>");
+    expect(lungeChart(amended.view).tableHtml?.value).toContain("<td>7.4 cm</td>");
+    expect(lungeChart(amended.view).tableHtml?.value).not.toContain("<td>8 cm</td>");
 
     await deleteAssessment(actor, firstVisitId, { reason: "wrong patient" });
     const deleted = await loadTrendsView(actor, patientId, options);
     expect(deleted.view.visitCount).toBe(2);
-    expect(lungeChart(deleted.view).tableHtml).not.toContain("7.4 cm");
+    expect(lungeChart(deleted.view).tableHtml?.value).not.toContain("7.4 cm");
 
     await restoreAssessment(admin, firstVisitId);
     const restored = await loadTrendsView(actor, patientId, options);
     expect(restored.view.visitCount).toBe(3);
-    expect(lungeChart(restored.view).tableHtml).toContain("<td>7.4 cm</td>");
+    expect(lungeChart(restored.view).tableHtml?.value).toContain("<td>7.4 cm</td>");
   });
 
   it("shows treatment events, a rater's new name and a new height at once", async () => {
@@ -101,13 +101,13 @@ describe("loadTrendsView", () => {
     const treated = await loadTrendsView(actor, patientId, options);
     expect(treated.view.hasTreatments).toBe(true);
     // Data text is escaped in the markup.
-    expect(lungeChart(treated.view).svg).toContain("Heel &lt;cup&gt; &quot;gel&quot;");
-    expect(lungeChart(treated.view).svg).not.toContain("<cup>");
+    expect(lungeChart(treated.view).svg.value).toContain("Heel &lt;cup&gt; &quot;gel&quot;");
+    expect(lungeChart(treated.view).svg.value).not.toContain("<cup>");
     await deleteTreatment(actor, treatment.id);
     expect((await loadTrendsView(actor, patientId, options)).view.hasTreatments).toBe(false);
 
     await updateOwnProfile(actor, { name: "Dr Renamed Rater", registrationNumber: null });
-    expect(lungeChart((await loadTrendsView(actor, patientId, options)).view).tableHtml).toContain("<td>Dr Renamed Rater</td>");
+    expect(lungeChart((await loadTrendsView(actor, patientId, options)).view).tableHtml?.value).toContain("<td>Dr Renamed Rater</td>");
 
     const tall = await loadTrendsView(actor, patientId, options);
     await updatePatient(actor, patientId, { heightCm: 181 });
