@@ -2,7 +2,7 @@
 // already formatted on the server (dates in the clinic's zone, values with units).
 import { MEASURES, RED_FLAG_LABELS, isMeasureCode, type RedFlagCode } from "@/lib/clinical/measures";
 import { formatValue } from "@/lib/clinical/format";
-import { formatDate } from "@/lib/format/dates";
+import { formatDate, formatTime } from "@/lib/format/dates";
 import type { AssessmentView } from "@/lib/assessments/queries";
 import type { TreatmentView } from "@/lib/treatments/queries";
 import { TREATMENT_LABELS } from "@/lib/treatments/labels";
@@ -43,11 +43,8 @@ export interface TreatmentRowData {
 
 export type HistoryRow = VisitRowData | TreatmentRowData;
 
-// One formatter for the process: building one per visit cost more than the formatting.
-const TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
-
 function timeOf(iso: string): string {
-  return TIME.format(new Date(iso));
+  return formatTime(iso);
 }
 
 function valueLines(visit: AssessmentView): ValueLine[] {

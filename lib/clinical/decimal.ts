@@ -50,9 +50,6 @@ export function lte(a: number, b: number): boolean {
 export function lt(a: number, b: number): boolean {
   return settle(a) < settle(b);
 }
-export function eq(a: number, b: number): boolean {
-  return settle(a) === settle(b);
-}
 
 /** Is `value` a whole multiple of `step`? Checked on scaled integers, so 0.3 is on a 0.1 grid. */
 export function isOnStep(value: number, step: number): boolean {
