@@ -143,7 +143,9 @@ async function main() {
       const id = await idOf(mrn);
       const page = `${server.base}/patients/${id}/trends`;
       const html = await get(page, { Cookie: cookie, "Sec-Fetch-Dest": "document" });
-      const rsc = await get(page, { Cookie: cookie, RSC: "1", "Sec-Fetch-Dest": "empty" });
+      // A client-side navigation's request, as the router sends it (RSC header and cache-busting query).
+      const rsc = await get(`${page}?_rsc=bench`, { Cookie: cookie, RSC: "1", "Next-Url": `/patients/${id}/trends`, "Sec-Fetch-Dest": "empty" });
+      if (rsc.status !== 200 || rsc.bytes === 0) console.error(`RSC request answered ${rsc.status} with ${rsc.bytes} bytes`);
       const repeat = await measure(server, () => page, cookie);
       const first = await measure(
         server,

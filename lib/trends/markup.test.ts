@@ -37,6 +37,12 @@ function chart(left: ChartPoint[], right: ChartPoint[] = []): MeasureChart {
   };
 }
 
+/** Vertices of the markers path in a marks group: the first point, then one per relative step. */
+function vertexCount(marks: string): number {
+  const d = /<path d="(M[^"]+)" fill="none" stroke="none"/.exec(marks)![1]!;
+  return (d.match(/-?\d*\.?\d+/g) ?? []).length / 2;
+}
+
 const geometryOf = (c: MeasureChart, treatments: { time: number; date: string; label: string }[] = []) => chartGeometry(c, [T0, T0 + 100 * DAY], [], treatments);
 const svgOf = (c: MeasureChart, treatments: { time: number; date: string; label: string }[] = []) => chartMarkup(c, geometryOf(c, treatments));
 
@@ -60,27 +66,29 @@ describe("chart markup", () => {
     expect(svg.match(/<g data-series="right"><path data-segment="0"[^>]*stroke="#D55E00"/g)).toHaveLength(1);
     expect(svg).toMatch(/<path data-segment="1" d="M[\d.]+ [\d.]+"/);
     expect(svg).not.toContain("<title>");
-    const left3 = /<g data-series="left">.*?<\/g><\/g>/.exec(svg)![0];
-    expect(left3.match(/<path d="M[^"]+a4.5 4.5/g)).toHaveLength(3);
+    // Filled markers sit on the vertices of one path per side (two here), the hollow one is its own element.
+    const marks = (side: string) => new RegExp(`<g data-marks="${side}">(.*?)</g>`).exec(svg)![1]!;
+    expect(marks("left")).toMatch(/<path d="M[\d.]+ [\d.]+l[\d. -]+" fill="none" stroke="none" marker-start="url\(#mk-left\)" marker-mid="url\(#mk-left\)" marker-end="url\(#mk-left\)"><\/path>/);
+    expect(vertexCount(marks("left"))).toBe(2);
+    expect(vertexCount(marks("right"))).toBe(2);
     // The flagged, method-changed point: outlined (ring) and hollow.
-    expect(svg).toContain('r="8.5" fill="none" stroke="#000000"');
-    expect(svg).toMatch(/<path d="M[^"]+a4.5 4.5[^"]+" fill="#ffffff" stroke-width="2">/);
+    expect(marks("left")).toContain('r="8.5" fill="none" stroke="#000000"');
+    expect(marks("left")).toMatch(/<path d="M[^"]+a4.5 4.5[^"]+" fill="#ffffff" stroke="#0072B2" stroke-width="2">/);
   });
 
   it("moves a left and a right marker at the same place apart, so both show", () => {
     const svg = svgOf(chart([point(0, 12), point(10, 9)], [point(0, 12), point(10, 14)])).value;
-    const left = /<g data-series="left">.*?<\/g><\/g>/.exec(svg)![0];
-    const right = /<g data-series="right">.*?<\/g><\/g>/.exec(svg)![0];
-    const firstX = (group: string) => Number(/<path d="M([\d.]+) /.exec(group.slice(group.indexOf('stroke-width="1">')))![1]);
-    // Left circle path starts at x - 4.5, right triangle at x: same value, same date, 8 units apart.
-    expect(firstX(right) - (firstX(left) + 4.5)).toBeCloseTo(8, 5);
+    const firstX = (side: string) => Number(new RegExp(`<g data-marks="${side}"><path d="M([\\d.]+) `).exec(svg)![1]);
+    const line = Number(/<g data-series="left"><path data-segment="0" d="M([\d.]+) /.exec(svg)![1]);
+    // Same value, same date: the left marker 4 units left of the line's point, the right one 4 right.
+    expect(firstX("left")).toBeCloseTo(line - 4, 5);
+    expect(firstX("right")).toBeCloseTo(line + 4, 5);
   });
 
   it("keeps only meaningful markers on a dense series, and the line through every value", () => {
     const many = Array.from({ length: DENSE_SERIES_POINTS + 20 }, (_, i) => point(i, 8 + (i % 5), i === 30 ? { flags: ["DF_LOW"] } : {}));
     const svg = svgOf(chart(many)).value;
-    const left = /<g data-series="left">.*?<\/g><\/g>/.exec(svg)![0];
-    expect(left.match(/<path d="M[^"]+a4.5/g)).toHaveLength(2);
+    expect(vertexCount(/<g data-marks="left">(.*?)<\/g>/.exec(svg)![1]!)).toBe(2);
     const d = /data-segment="0" d="([^"]+)"/.exec(svg)![1]!;
     expect((d.match(/-?\d*\.?\d+/g) ?? []).length).toBe(many.length * 2);
   });

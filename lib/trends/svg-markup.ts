@@ -25,19 +25,49 @@ function placesOf(points: readonly PlacedPoint[]): Set<string> {
   return out;
 }
 
+/** The id of a side's marker (components/trends/markers defines them once per page). */
+export function markerId(side: Side): string {
+  return `mk-${side}`;
+}
+
+/**
+ * "M x y l dx dy …" through the given positions (relative steps in whole tenths, like the line), with
+ * a zero-length step for a single position so the path has a vertex the markers can sit on.
+ */
+function vertexPath(positions: readonly { x: number; y: number }[]): string {
+  let d = "";
+  let last: [number, number] | null = null;
+  for (const { x, y } of positions) {
+    const tx = Math.round(x * 10);
+    const ty = Math.round(y * 10);
+    if (!last) d = `M${tx / 10} ${ty / 10}l`;
+    else {
+      const dx = String((tx - last[0]) / 10);
+      const dy = String((ty - last[1]) / 10);
+      d += `${d.endsWith("l") || dx.startsWith("-") ? "" : " "}${dx}${dy.startsWith("-") ? "" : " "}${dy}`;
+    }
+    last = [tx, ty];
+  }
+  return positions.length === 1 ? `${d}0 0` : d;
+}
+
+/**
+ * The markers of one side. Filled markers are SVG <marker>s on the vertices of one invisible path
+ * (a few characters per value instead of an element each: the 60-visit page's markers were most
+ * of its markup); hollow (method changed) markers and flag rings, which are few, are elements.
+ */
 function seriesMarks(side: Side, points: readonly PlacedPoint[], other: Set<string> | null): Markup {
   const colour = SIDE_COLOURS[side];
   const shift = side === "left" ? -COINCIDE_SHIFT : COINCIDE_SHIFT;
-  const placed = shownPoints(points).map((p) => ({ p, x: other?.has(`${Math.round(p.x)}|${Math.round(p.y / 4)}`) ? r1(p.x + shift) : p.x }));
+  const placed = shownPoints(points).map((p) => ({ p, x: other?.has(`${Math.round(p.x)}|${Math.round(p.y / 4)}`) ? r1(p.x + shift) : p.x, y: p.y }));
+  const filled = placed.filter(({ p }) => !p.point.methodChangedFromPrevious);
+  const hollow = placed.filter(({ p }) => p.point.methodChangedFromPrevious);
+  const marker = `url(#${markerId(side)})`;
   // Flag rings first, so the markers sit on top of them.
-  const rings = placed.filter(({ p }) => p.point.flags.length > 0).map(({ p, x }) => svg`<circle cx="${x}" cy="${p.y}" r="8.5" fill="none" stroke="#000000" stroke-width="2"></circle>`);
-  // Hollow (method changed): white fill, thicker outline; otherwise the group's colours apply.
-  const marks = placed.map(({ p, x }) =>
-    p.point.methodChangedFromPrevious
-      ? svg`<path d="${markerPath(side, x, p.y)}" fill="#ffffff" stroke-width="2"></path>`
-      : svg`<path d="${markerPath(side, x, p.y)}"></path>`,
-  );
-  return svg`<g fill="${colour}" stroke="${colour}" stroke-width="1">${rings}${marks}</g>`;
+  const rings = placed.filter(({ p }) => p.point.flags.length > 0).map(({ x, y }) => svg`<circle cx="${x}" cy="${y}" r="8.5" fill="none" stroke="#000000" stroke-width="2"></circle>`);
+  return svg`<g data-marks="${side}">${rings}${
+    filled.length ? svg`<path d="${vertexPath(filled)}" fill="none" stroke="none" marker-start="${marker}" marker-mid="${marker}" marker-end="${marker}"></path>` : null
+  }${hollow.map(({ x, y }) => svg`<path d="${markerPath(side, x, y)}" fill="#ffffff" stroke="${colour}" stroke-width="2"></path>`)}</g>`;
 }
 
 /**

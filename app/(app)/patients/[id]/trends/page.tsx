@@ -19,7 +19,7 @@ import { SECTION_CLASSES } from "@/components/trends/section-classes";
 import { RegionSummary } from "@/components/trends/RegionSummary";
 import { TrendsControls } from "@/components/trends/TrendsControls";
 import { TrendsLegend } from "@/components/trends/TrendsLegend";
-import { MdcPatterns } from "@/components/trends/markers";
+import { ChartDefs } from "@/components/trends/markers";
 import styles from "@/components/trends/trends.module.css";
 
 export const dynamic = "force-dynamic";
@@ -64,7 +64,7 @@ export default async function TrendsPage({ params, searchParams }: Props) {
       </div>
       <RegionSummary evaluation={view.evaluation} />
       <TrendsControls basePath={basePath} params={controls} />
-      <MdcPatterns />
+      <ChartDefs />
       {view.groups.length === 0 ? (
         <p className="empty-state">No measures recorded yet.</p>
       ) : (
