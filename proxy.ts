@@ -27,20 +27,6 @@ function secured(response: NextResponse, csp: string, https: boolean): NextRespo
   return response;
 }
 
-/**
- * Whether Next will answer this page request with HTML (a full page load) rather than with an RSC
- * payload only (a client-side navigation or prefetch, a server action). Next strips its RSC headers
- * before the proxy runs, so this reads Fetch Metadata instead: browsers send Sec-Fetch-Dest "empty"
- * on the router's own fetches and "document" (or "iframe") on page loads; other HTTP clients send
- * none and get HTML. A browser without Fetch Metadata is told "HTML" on a client-side navigation
- * too, and MarkupBlock then shows a reload link instead of the block.
- */
-function rendersHtml(request: NextRequest): boolean {
-  if (request.method !== "GET" || request.headers.has("next-action")) return false;
-  const destination = request.headers.get("sec-fetch-dest");
-  return destination === null || destination === "document" || destination === "iframe";
-}
-
 /** A query string with a NUL character: 400 before any page or route sees it (JSON for the API). */
 function nulInQuery(request: NextRequest, https: boolean): NextResponse | undefined {
   const issues = searchParamIssues(request.nextUrl.searchParams);
@@ -72,10 +58,6 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const next = (rewriteTo?: string) => {
     const headers = new Headers(request.headers);
     headers.set("x-nonce", nonce);
-    // Set (never passed through) on every page request: "1" when Next will render HTML for it,
-    // "0" for client navigations and server actions (RSC payload only). ServerMarkup needs to
-    // know, and pages cannot see Next's own RSC headers.
-    headers.set("x-stride-document", rendersHtml(request) ? "1" : "0");
     headers.set("Content-Security-Policy", csp);
     const init = { request: { headers } };
     return secured(rewriteTo ? NextResponse.rewrite(new URL(rewriteTo, request.url), init) : NextResponse.next(init), csp, https);

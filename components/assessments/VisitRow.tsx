@@ -2,8 +2,8 @@
 // One visit in the history table: a summary row, and a details row opened by a button
 // (aria-expanded) with the values left | right with units and methods, and the actions. The
 // values are asked of the server the first time the row is opened (loadValues), not sent with
-// the page.
-import { useId, useState, useTransition, type ReactNode } from "react";
+// the page. A link to the visit (#visit-<id>, from the measure explorer) opens it.
+import { useEffect, useId, useState, useTransition, type ReactNode } from "react";
 import Link from "next/link";
 import type { VisitRowData } from "./history-rows";
 import { DeleteVisitForm } from "./DeleteVisitForm";
@@ -28,9 +28,8 @@ export function VisitRow({ row, loadValues, columns, deleteAction, restoreAction
   const [failed, setFailed] = useState(false);
   const [loading, startLoading] = useTransition();
   const detailsId = useId();
-  const toggle = () => {
-    setOpen(!open);
-    if (open || values !== null || loading) return;
+  const load = () => {
+    if (values !== null || loading) return;
     setFailed(false);
     startLoading(async () => {
       try {
@@ -40,9 +39,20 @@ export function VisitRow({ row, loadValues, columns, deleteAction, restoreAction
       }
     });
   };
+  const toggle = () => {
+    setOpen(!open);
+    if (!open) load();
+  };
+  useEffect(() => {
+    if (window.location.hash !== `#visit-${row.id}`) return;
+    setOpen(true);
+    load();
+    // Only on arrival: the hash names the visit the explorer opened.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [row.id]);
   return (
     <>
-      <tr className={row.deleted ? styles.deletedRow : undefined} data-visit={row.id}>
+      <tr id={`visit-${row.id}`} className={row.deleted ? styles.deletedRow : undefined} data-visit={row.id}>
         <th scope="row">
           {row.dateText} <span className="muted">{row.timeText}</span>
         </th>

@@ -2,7 +2,7 @@
 // already formatted on the server (dates in the clinic's zone, values with units).
 import { MEASURES, RED_FLAG_LABELS, isMeasureCode, type RedFlagCode } from "@/lib/clinical/measures";
 import { formatValue } from "@/lib/clinical/format";
-import { formatDate } from "@/lib/format/dates";
+import { formatDate, formatTime } from "@/lib/format/dates";
 import type { AssessmentView } from "@/lib/assessments/queries";
 import type { VisitSummary } from "@/lib/assessments/summaries";
 import type { TreatmentView } from "@/lib/treatments/queries";
@@ -44,11 +44,8 @@ export interface TreatmentRowData {
 
 export type HistoryRow = VisitRowData | TreatmentRowData;
 
-// One formatter for the process: building one per visit cost more than the formatting.
-const TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
-
 function timeOf(iso: string): string {
-  return TIME.format(new Date(iso));
+  return formatTime(iso);
 }
 
 /** One line per measure (left | right or whole), in the visit's order (catalog order). */

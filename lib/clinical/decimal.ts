@@ -50,9 +50,6 @@ export function lte(a: number, b: number): boolean {
 export function lt(a: number, b: number): boolean {
   return settle(a) < settle(b);
 }
-export function eq(a: number, b: number): boolean {
-  return settle(a) === settle(b);
-}
 
 /** How far a value may sit from its step grid and still count as on it: float noise only
  * (0.1 + 0.2 = 0.30000000000000004), never a real digit a clinician typed. */

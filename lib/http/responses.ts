@@ -5,6 +5,7 @@ import { ZodError } from "zod";
 import { AppError, RateLimitedError, ValidationError, type FieldIssue } from "@/lib/errors/app-errors";
 import { searchParamIssues } from "@/lib/validation/untrusted-text";
 import type { Actor } from "@/lib/auth/actor";
+import { zodIssues } from "@/lib/validation/parse";
 
 export interface ErrorBody {
   error: string;
@@ -14,20 +15,6 @@ export interface ErrorBody {
 
 /** API answers carry clinical data: never cache them in shared or browser caches. */
 const NO_STORE = { "Cache-Control": "no-store" } as const;
-
-/** `["measures", 1, "value"]` → `"measures[1].value"`, the same style the flags CLI uses. */
-export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
-  let out = "";
-  for (const part of path) {
-    if (typeof part === "number") out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out;
-}
-
-export function zodIssues(error: ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }));
-}
 
 /** The status and body for any thrown value; `unexpected` says whether it deserves a log line. */
 export function errorToBody(error: unknown): { status: number; body: ErrorBody; unexpected: boolean } {

@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors/app-errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record";
-import { zodIssues } from "@/lib/http/responses";
+import { zodIssues } from "@/lib/validation/parse";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords";
 import { newClinicUserInput, passwordChangeInput, passwordResetInput, profileInput } from "./schemas";
 import type { Actor, Role } from "@/lib/auth/actor";

@@ -7,7 +7,7 @@ import { changeOwnPassword, updateOwnProfile } from "@/lib/users/mutations";
 import { tokenNameInput } from "@/lib/users/schemas";
 import { createApiTokenForActor, revokeApiToken } from "@/lib/auth/api-tokens";
 import { ValidationError } from "@/lib/errors/app-errors";
-import { zodIssues } from "@/lib/http/responses";
+import { zodIssues } from "@/lib/validation/parse";
 import type { ActionState } from "@/components/users/action-state";
 import { failure } from "@/components/users/action-errors";
 

@@ -9,14 +9,13 @@ import { NotFoundError } from "@/lib/errors/app-errors";
 import { getAssessment } from "@/lib/assessments/queries";
 import { formatDate } from "@/lib/format/dates";
 import { valueLines } from "@/components/assessments/history-rows";
-import { valuesTableMarkup } from "@/components/assessments/values-table-markup";
+import { VisitValuesTable } from "@/components/assessments/VisitValuesTable";
 
 export async function visitValuesAction(id: string): Promise<ReactNode> {
   const actor = await requireActor();
   try {
     const visit = await getAssessment(actor, id);
-    const html = valuesTableMarkup({ values: valueLines(visit), dateText: formatDate(visit.takenAt) });
-    return <div dangerouslySetInnerHTML={{ __html: html }} />;
+    return <VisitValuesTable values={valueLines(visit)} dateText={formatDate(visit.takenAt)} />;
   } catch (error) {
     if (error instanceof NotFoundError) return <p className="alert-error">This visit no longer exists.</p>;
     throw error;
