@@ -239,7 +239,7 @@ export function AssessmentForm({ mode, patientId, assessmentId, initial, previou
         }
       />
       <VisitDetailsFields mode={mode} state={state} setState={setState} errors={errors} part="bottom" />
-      <div className={styles.saveBar}>
+      <div className={styles.saveBar} data-save-bar>
         <button type="submit" className="button" disabled={pending || !draft.ready} aria-describedby="save-hint">
           {pending ? "Saving…" : mode === "amend" ? "Save correction" : "Save assessment"}
         </button>
