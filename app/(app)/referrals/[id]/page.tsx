@@ -115,7 +115,15 @@ export default async function ReferralPage({ params, searchParams }: Props) {
           </article>
         </>
       ) : (
-        <ReferralEditor referral={referral} action={saveReferralAction.bind(null, referral.id)} />
+        <>
+          <div className={`${styles.actions} no-print`}>
+            {/* Saved text only: save the draft first to print what is typed now. */}
+            <Link href={`/referrals/${referral.id}/print`} className="button button-secondary">
+              Print draft
+            </Link>
+          </div>
+          <ReferralEditor referral={referral} action={saveReferralAction.bind(null, referral.id)} />
+        </>
       )}
     </>
   );
