@@ -104,7 +104,10 @@ export const RED_FLAG_REVIEW: Rule = {
   source: `${FINUCANE} (no single item decides; reason clinically)`,
   evaluate(h, out) {
     const visit = h.latestVisit;
-    if (!visit || visit.redFlags.length === 0) return;
+    if (!visit) {
+      out.skip("none", [{ key: "redFlags", stale: false, reason: "no assessment recorded, so no red-flag screen" }]);
+      return;
+    }
     const ticked = [...visit.redFlags];
     if (highestTier(ticked) !== "review") return;
     const suggestions = ticked.flatMap((c) => {
