@@ -128,8 +128,8 @@ export function evaluate(history: PatientHistory): Evaluation {
   const status = statusOf(regions, flags);
 
   return {
-    rulesVersion: RULES_VERSION,
     status,
+    rulesVersion: RULES_VERSION,
     regions,
     flags,
     notEvaluated,
