@@ -38,6 +38,13 @@ describe("visitChanges", () => {
     expect(visitChanges(seven).changes.map((c) => c.label)).toEqual(["real_change"]);
   });
 
+  it("says pain-free when the latest rating is 0", () => {
+    const h = history([visit(day(0), [["pain_heel_nprs", "right", 4]]), visit(day(30), [["pain_heel_nprs", "right", 2]]), visit(day(60), [["pain_heel_nprs", "right", 0]])]);
+    expect(visitChanges(h).changes.map((c) => c.text)).toEqual([
+      "Right heel pain \u22122 points since the previous value: important change, better, now pain-free",
+    ]);
+  });
+
   it("ignores series not measured at the latest visit, and a first visit has nothing to compare", () => {
     const h = history([
       visit(day(0), [["pain_heel_nprs", "left", 7]]),
