@@ -44,8 +44,11 @@ function levelOf(flag: Flag): Level {
   return flag.severity === "critical" ? "high" : flag.severity;
 }
 
+/** Titles as a list inside a sentence; an acronym-led title ("LEFS…", "Oswestry Disability…" stays). */
 function titles(flags: readonly Flag[]): string {
-  return flags.map((f) => f.title.charAt(0).toLowerCase() + f.title.slice(1)).join("; ");
+  return flags
+    .map((f) => (/^[A-Z][a-z]/.test(f.title) && !/^Oswestry/.test(f.title) ? f.title.charAt(0).toLowerCase() + f.title.slice(1) : f.title))
+    .join("; ");
 }
 
 /**
@@ -75,7 +78,8 @@ export function regionResult(region: Region, flags: readonly Flag[]): RegionResu
       ? `its level is already high and stays high`
       : `its level rises one step from ${baseLevel} to ${level}`;
   const reason =
-    `A symptom (${titles(symptom)}) and a pelvis finding (${titles(pelvis)}) both concern the ${where}` +
+    `Symptoms already showing (${titles(symptom)}) and hip-and-pelvis findings (${titles(pelvis)}) both ` +
+    `concern the ${where}` +
     `${context}; ${step}. This chain escalation is a clinical heuristic (grade H): findings at two links ` +
     `together are treated as more concerning than one alone, without a validating study.`;
   return {
