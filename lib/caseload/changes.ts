@@ -3,7 +3,7 @@
 // measurement error. Computed when a visit is written (refreshPatientStatus) and stored on the
 // patient, so the caseload reads it without evaluating any history. Pure.
 import { evaluate } from "@/lib/clinical/evaluate";
-import { directionFor, labelFor } from "@/lib/clinical/trends";
+import { changeSincePrevious } from "@/lib/clinical/trends";
 import type { MeasureCode, Side } from "@/lib/clinical/measures";
 import type { Evaluation, Flag, PatientHistory, Severity, TrendDirection, TrendLabel } from "@/lib/clinical/types";
 import { seriesName, signedAmount } from "@/lib/trends/sentences";
@@ -46,9 +46,9 @@ export function visitChanges(history: PatientHistory, current: Evaluation = eval
   for (const t of current.trends) {
     // Only series measured at the latest visit changed at it.
     if (Date.parse(t.latestTakenAt) !== Date.parse(latest.takenAt)) continue;
-    const label = labelFor(Math.abs(t.deltaFromPrevious), t.mdc, t.mcid);
+    // Judged against the previous value (rules.md v2), percentages taken of the previous value.
+    const { label, direction, painFree } = changeSincePrevious(t);
     if (label !== "real_change" && label !== "important_change") continue;
-    const direction = directionFor(t.code, t.previous, t.latest);
     const words = label === "important_change" ? "important change" : "real change";
     const dir = direction === "better" || direction === "worse" ? `, ${direction}` : "";
     changes.push({
@@ -56,7 +56,7 @@ export function visitChanges(history: PatientHistory, current: Evaluation = eval
       side: t.side,
       label,
       direction,
-      text: `${seriesName(t.code, t.side)} ${signedAmount(t.code, t.deltaFromPrevious)} since the previous value: ${words}${dir}`,
+      text: `${seriesName(t.code, t.side)} ${signedAmount(t.code, t.deltaFromPrevious)} since the previous value: ${words}${dir}${painFree ? ", now pain-free" : ""}`,
     });
   }
   return {

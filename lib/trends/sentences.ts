@@ -35,6 +35,7 @@ export function trendSentence(trend: Trend): string {
   const meaningful = trend.label === "real_change" || trend.label === "important_change" || trend.label === "unrated";
   if (meaningful && (trend.direction === "better" || trend.direction === "worse")) text += `, ${trend.direction}`;
   text += ".";
+  if (trend.painFree) text += " Latest rating 0/10: pain-free.";
   if (trend.plateau) text += " Plateau: the last three values lie within measurement error of each other.";
   if (trend.methodChanged) text += " The method changed during this series: compare values across the change with care.";
   return text;
