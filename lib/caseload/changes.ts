@@ -3,10 +3,10 @@
 // measurement error. Computed when a visit is written (refreshPatientStatus) and stored on the
 // patient, so the caseload reads it without evaluating any history. Pure.
 import { evaluate } from "@/lib/clinical/evaluate";
+import { changeSincePrevious } from "@/lib/clinical/trends";
 import type { MeasureCode, Side } from "@/lib/clinical/measures";
 import type { Evaluation, Flag, PatientHistory, Severity, TrendDirection, TrendLabel } from "@/lib/clinical/types";
 import { seriesName, signedAmount } from "@/lib/trends/sentences";
-import { labelAgainst } from "./change-label";
 
 export interface FlagRef {
   id: string;
@@ -46,8 +46,8 @@ export function visitChanges(history: PatientHistory, current: Evaluation = eval
   for (const t of current.trends) {
     // Only series measured at the latest visit changed at it.
     if (Date.parse(t.latestTakenAt) !== Date.parse(latest.takenAt)) continue;
-    // Judged against the previous value, percentages of it too (rules.md v2), not the baseline.
-    const { delta, label, direction } = labelAgainst(t.code, t.previous, t.latest);
+    // Judged against the previous value (rules.md v2), percentages taken of the previous value.
+    const { delta, label, direction } = changeSincePrevious(t);
     if (label !== "real_change" && label !== "important_change") continue;
     const words = label === "important_change" ? "important change" : "real change";
     const dir = direction === "better" || direction === "worse" ? `, ${direction}` : "";

@@ -144,10 +144,14 @@ export interface Trend {
   baselineTakenAt: string;
   previousTakenAt: string;
   latestTakenAt: string;
-  /** The MDC used, in the measure's unit (a percentage MDC already applied to the baseline). */
+  /** The MDC used, in the measure's unit (a percentage MDC taken of the baseline); null when none (never the MCID). */
   mdc: number | null;
-  /** The MCID used, in the measure's unit; null when the measure has none. */
+  /** The MDC as a person should read it ("2 points", "15 % of the value"); never a value rounding to 0. */
+  mdcText: string | null;
+  /** The MCID that applied to this change, in the measure's unit (for pain it depends on the direction); null when none. */
   mcid: number | null;
+  /** A pain rating whose latest value is 0: shown as "pain-free". */
+  painFree: boolean;
   /** True when the method note differs between any two of the values (charts must mark it). */
   methodChanged: boolean;
 }

@@ -202,7 +202,9 @@ function changesText(evaluation: Evaluation): string {
     .map((t) => {
       const sign = t.delta > 0 ? "+" : t.delta < 0 ? "−" : "";
       const direction = t.direction === "better" || t.direction === "worse" ? `, ${t.direction}` : "";
-      const mdc = t.mdc !== null ? `; measurement error ${measurementErrorText(t.code, t.mdc)}` : "";
+      // The engine's wording of the MDC (never a value that rounds to 0).
+      const error = t.mdcText ?? (t.mdc !== null ? measurementErrorText(t.code, t.mdc) : null);
+      const mdc = error ? `; measurement error ${error}` : "";
       return (
         `• ${sideLabel(t.code, t.side)}: ${formatValue(t.code, t.baseline)} on ${formatDate(t.baselineTakenAt)} → ` +
         `${formatValue(t.code, t.latest)} on ${formatDate(t.latestTakenAt)} (${sign}${formatAmount(t.code, t.delta)}: ${LABEL_WORDS[t.label]}${direction}${mdc}).`

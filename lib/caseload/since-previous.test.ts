@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { MeasureCode } from "@/lib/clinical/measures";
 import type { TrendLabel } from "@/lib/clinical/types";
-import { labelAgainst } from "./change-label";
+import { changeSincePrevious } from "@/lib/clinical/trends";
 
-describe("labelAgainst (rules.md v2 trend labels against a reference)", () => {
+const labelAgainst = (code: MeasureCode, previous: number, latest: number) => changeSincePrevious({ code, previous, latest });
+
+describe("changeSincePrevious as the caseload reads it (rules.md v2 labels against the previous value)", () => {
   // [code, reference, latest, label, direction]
   const table: [MeasureCode, number, number, TrendLabel, string][] = [
     // Pain: the error of a 0-10 rating is 2 points; ±1 is within error at any reference.
