@@ -51,7 +51,7 @@ export function visitChanges(history: PatientHistory, current: Evaluation = eval
     if (label !== "real_change" && label !== "important_change") continue;
     const words = label === "important_change" ? "important change" : "real change";
     const dir = direction === "better" || direction === "worse" ? `, ${direction}` : "";
-    const painFree = t.latest === 0 && t.code.startsWith("pain_") ? ", now pain-free" : "";
+    const painFree = t.painFree ? ", now pain-free" : "";
     changes.push({
       code: t.code,
       side: t.side,

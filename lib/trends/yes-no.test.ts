@@ -7,7 +7,7 @@ import type { ChartAssessment } from "./chart-data";
 import { parseTrendsParams, resolveRange } from "./range";
 import { buildTrendsView } from "./view";
 import { chartSectionMarkup } from "./section-markup";
-import { measurementErrorText } from "./sentences";
+import { measurementErrorText, trendSentence } from "./sentences";
 
 const assessments: ChartAssessment[] = [
   { takenAt: day(0), rater: "Alex Morgan", measures: [{ code: "trendelenburg_hold_s", side: "left", value: 20 }, { code: "trendelenburg_pelvis_dropped", side: "left", value: 0 }] },
@@ -44,5 +44,17 @@ describe("measurementErrorText", () => {
     expect(measurementErrorText("hip_abd_hhd_n", 30)).toBe("30.0 N");
     // 15 % of 0.2 N is 0.03 N: "0.0 N" would read as no error at all.
     expect(measurementErrorText("hip_abd_hhd_n", 0.03)).toBe("15 % of the value");
+  });
+});
+
+describe("trendSentence", () => {
+  it("reads a latest pain rating of 0 as pain-free", () => {
+    const e = evaluate({
+      assessments: [
+        { takenAt: day(0), redFlags: [], measures: [{ code: "pain_heel_nprs", side: "left", value: 5 }] },
+        { takenAt: day(30), redFlags: [], measures: [{ code: "pain_heel_nprs", side: "left", value: 0 }] },
+      ],
+    });
+    expect(trendSentence(e.trends[0]!)).toBe("Left heel pain \u22125 points since 1 Jan 2026: important change, better; now pain-free.");
   });
 });
