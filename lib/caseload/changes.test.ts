@@ -6,10 +6,10 @@ describe("visitChanges", () => {
   it("lists flags new at the latest visit and flags it resolved", () => {
     const h = history([
       visit(day(0), [["ankle_df_nwb_ext_deg", "left", 8], ["pain_hip_nprs", "right", 0]]),
-      visit(day(30), [["ankle_df_nwb_ext_deg", "left", 12], ["pain_hip_nprs", "right", 3]]),
+      visit(day(30), [["ankle_df_nwb_ext_deg", "left", 12], ["pain_hip_nprs", "right", 4]]),
     ]);
     const c = visitChanges(h);
-    expect(c.newFlags.map((f) => `${f.id}:${f.side}`).sort()).toEqual(["HIP_PAIN:right", "HIP_PAIN_RISING:right"]);
+    expect(c.newFlags.map((f) => `${f.id}:${f.side}`).sort()).toEqual(["HIP_PAIN:right"]);
     expect(c.resolvedFlags.map((f) => `${f.id}:${f.side}`)).toEqual(["DF_NWB_LIMITED:left"]);
     expect(c.resolvedFlags[0]!.title).toBe("Limited ankle dorsiflexion (left)");
   });
@@ -39,6 +39,25 @@ describe("visitChanges", () => {
       "Right heel pain \u22123 points since the previous value: important change, better, now pain-free",
       // 7 → 5 is 2 points: beyond error, but an improvement from 7 needs 3 points to be important.
       "Left hip pain \u22122 points since the previous value: real change, better",
+    ]);
+  });
+
+  it("judges the step against the previous value: ±1 pain point is within error, never important (rules.md v2)", () => {
+    const h = history([
+      visit(day(0), [["pain_back_nprs", "none", 2]]),
+      visit(day(30), [["pain_back_nprs", "none", 2]]),
+      visit(day(60), [["pain_back_nprs", "none", 3]]),
+    ]);
+    expect(visitChanges(h).changes).toEqual([]);
+    // from a previous value of 7 an improvement of 2 is real but not yet important (3 points needed)
+    const seven = history([visit(day(0), [["pain_heel_nprs", "left", 2]]), visit(day(30), [["pain_heel_nprs", "left", 7]]), visit(day(60), [["pain_heel_nprs", "left", 5]])]);
+    expect(visitChanges(seven).changes.map((c) => c.label)).toEqual(["real_change"]);
+  });
+
+  it("says pain-free when the latest rating is 0", () => {
+    const h = history([visit(day(0), [["pain_heel_nprs", "right", 4]]), visit(day(30), [["pain_heel_nprs", "right", 2]]), visit(day(60), [["pain_heel_nprs", "right", 0]])]);
+    expect(visitChanges(h).changes.map((c) => c.text)).toEqual([
+      "Right heel pain \u22122 points since the previous value: important change, better, now pain-free",
     ]);
   });
 

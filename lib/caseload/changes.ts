@@ -47,17 +47,16 @@ export function visitChanges(history: PatientHistory, current: Evaluation = eval
     // Only series measured at the latest visit changed at it.
     if (Date.parse(t.latestTakenAt) !== Date.parse(latest.takenAt)) continue;
     // Judged against the previous value (rules.md v2), percentages taken of the previous value.
-    const { delta, label, direction } = changeSincePrevious(t);
+    const { label, direction, painFree } = changeSincePrevious(t);
     if (label !== "real_change" && label !== "important_change") continue;
     const words = label === "important_change" ? "important change" : "real change";
     const dir = direction === "better" || direction === "worse" ? `, ${direction}` : "";
-    const painFree = t.painFree ? ", now pain-free" : "";
     changes.push({
       code: t.code,
       side: t.side,
       label,
       direction,
-      text: `${seriesName(t.code, t.side)} ${signedAmount(t.code, delta)} since the previous value: ${words}${dir}${painFree}`,
+      text: `${seriesName(t.code, t.side)} ${signedAmount(t.code, t.deltaFromPrevious)} since the previous value: ${words}${dir}${painFree ? ", now pain-free" : ""}`,
     });
   }
   return {

@@ -1,113 +1,105 @@
-// evaluate(): region levels, chain escalation, red flags, status, staleness, notEvaluated and
-// visit ordering. Expected levels are worked out by hand from the rule table.
+// evaluate(): region levels (heel, hip, back), chain escalation, status, staleness, notEvaluated
+// and visit ordering (rules.md v2; the red-flag tiers are in rules-red-flags.test.ts). Expected levels are worked out by hand from the rule table.
 
 import { describe, expect, it } from "vitest";
 import { evaluate } from "./evaluate";
 import { RULES } from "./rules";
-import { day, evalOne, fired, flagsOf, history, notEvaluatedOf, visit, type V } from "./test-helpers";
+import { day, evalOne, fired, flagsOf, history, notEvaluatedOf, series, visit, visits, type V } from "./test-helpers";
 import type { Evaluation } from "./types";
 
 const regionSummary = (e: Evaluation) => ({
   status: e.status,
+  heel: [e.regions.heel.level, e.regions.heel.escalated, e.regions.heel.links.join("+")],
   hip: [e.regions.hip.level, e.regions.hip.escalated, e.regions.hip.links.join("+")],
   back: [e.regions.back.level, e.regions.back.escalated, e.regions.back.links.join("+")],
 });
 
-describe("region levels and chain escalation", () => {
-  const table: [string, V[], ReturnType<typeof regionSummary>][] = [
+describe("region levels (heel, hip, back) and chain escalation: symptom + pelvis only, hip and back only", () => {
+  const table: [string, V[][], ReturnType<typeof regionSummary>][] = [
     [
       "no flag",
-      [["ankle_df_nwb_ext_deg", "left", 20]],
-      { status: "none", hip: ["none", false, ""], back: ["none", false, ""] },
+      [[["ankle_df_nwb_ext_deg", "left", 20]]],
+      { status: "none", heel: ["none", false, ""], hip: ["none", false, ""], back: ["none", false, ""] },
     ],
     [
-      "one foot flag (moderate, hip and back)",
-      [["ankle_df_nwb_ext_deg", "left", 4]],
-      { status: "moderate", hip: ["moderate", false, "foot"], back: ["moderate", false, "foot"] },
+      "one heel driver (low): heel only",
+      [[["ankle_df_nwb_ext_deg", "left", 4]]],
+      { status: "low", heel: ["low", false, "foot"], hip: ["none", false, ""], back: ["none", false, ""] },
     ],
     [
-      "two foot flags: one link, no escalation",
-      [["ankle_df_wblt_cm", "left", 8], ["navicular_drop_mm", "left", 12]],
-      { status: "low", hip: ["low", false, "foot"], back: ["low", false, "foot"] },
+      "foot + symptom on the hip: no escalation (foot never escalates)",
+      [[["ankle_df_nwb_ext_deg", "left", 0], ["pain_hip_nprs", "left", 4]]],
+      { status: "moderate", heel: ["moderate", false, "foot"], hip: ["moderate", false, "symptom"], back: ["none", false, ""] },
     ],
     [
-      "foot low + pelvis low on back only: back low → moderate, hip stays low",
-      [["ankle_df_wblt_cm", "left", 8], ["thomas_hip_deg", "left", 5]],
-      { status: "moderate", hip: ["low", false, "foot"], back: ["moderate", true, "foot+pelvis"] },
+      "foot + pelvis: no escalation",
+      [[["fpi6_total", "left", 10], ["thomas_hip_deg", "left", 5]]],
+      { status: "moderate", heel: ["moderate", false, "foot"], hip: ["none", false, ""], back: ["low", false, "pelvis"] },
     ],
     [
-      "foot low + symptom moderate on hip: hip moderate → high",
-      [["navicular_drop_mm", "right", 12], ["pain_hip_nprs", "right", 3]],
-      { status: "high", hip: ["high", true, "foot+symptom"], back: ["low", false, "foot"] },
+      "pelvis low + symptom low on the back: back low → moderate",
+      [[["thomas_hip_deg", "right", 3], ["pain_back_nprs", "none", 2]], [["pain_back_nprs", "none", 3]]],
+      { status: "moderate", heel: ["none", false, ""], hip: ["none", false, ""], back: ["moderate", true, "pelvis+symptom"] },
     ],
     [
-      "foot high + pelvis moderate: high stays high, escalation still noted",
-      [["ankle_df_nwb_ext_deg", "left", -2], ["trendelenburg_hold_s", "left", 10]],
-      { status: "high", hip: ["high", true, "foot+pelvis"], back: ["high", true, "foot+pelvis"] },
+      "pelvis moderate + symptom moderate on hip and back: both moderate → high",
+      [[["leg_length_diff_mm", "left", 22], ["pain_back_nprs", "none", 5], ["pain_hip_nprs", "left", 4]]],
+      { status: "high", heel: ["none", false, ""], hip: ["high", true, "pelvis+symptom"], back: ["high", true, "pelvis+symptom"] },
     ],
     [
-      "pelvis low + symptom moderate on back: back moderate → high",
-      [["thomas_hip_deg", "right", 3], ["pain_back_nprs", "none", 2]],
-      { status: "high", hip: ["none", false, ""], back: ["high", true, "pelvis+symptom"] },
+      "pelvis on the hip only, symptom on the back only: no escalation",
+      [[["pelvic_drop_deg", "left", 2]], [["pelvic_drop_deg", "left", 5], ["pain_back_nprs", "none", 4]]],
+      { status: "moderate", heel: ["none", false, ""], hip: ["low", false, "pelvis"], back: ["moderate", false, "symptom"] },
     ],
     [
-      "three links on back: still one step only (moderate → high)",
-      [["ankle_df_wblt_cm", "left", 8], ["thomas_hip_deg", "left", 5], ["pain_back_nprs", "none", 2]],
-      { status: "high", hip: ["low", false, "foot"], back: ["high", true, "foot+pelvis+symptom"] },
+      "high symptom + pelvis: high stays high (escalated, level unchanged)",
+      [[["pain_back_nprs", "none", 1]], [["pain_back_nprs", "none", 4]], [["pain_back_nprs", "none", 7], ["thomas_hip_deg", "left", 2]]],
+      { status: "high", heel: ["none", false, ""], hip: ["none", false, ""], back: ["high", true, "pelvis+symptom"] },
+    ],
+    [
+      "BMI (systemic) + symptom on the back: no escalation",
+      [[["body_mass_kg", "none", 100], ["pain_back_nprs", "none", 4]]],
+      { status: "moderate", heel: ["low", false, "systemic"], hip: ["none", false, ""], back: ["moderate", false, "symptom+systemic"] },
+    ],
+    [
+      "heel flags at two links (foot + systemic): the heel never escalates",
+      [[["body_mass_kg", "none", 100], ["fpi6_total", "right", 7]]],
+      { status: "low", heel: ["low", false, "foot+systemic"], hip: ["none", false, ""], back: ["low", false, "systemic"] },
     ],
   ];
-  it.each(table)("%s", (_name, values, expected) => {
-    expect(regionSummary(evalOne(values))).toEqual(expected);
+  it.each(table)("%s", (_name, perVisit, expected) => {
+    expect(regionSummary(visits(perVisit, 170))).toEqual(expected);
   });
 
-  it("says why a region was escalated", () => {
-    const e = evalOne([["navicular_drop_mm", "right", 12], ["pain_hip_nprs", "right", 3]]);
-    expect(e.regions.hip.baseLevel).toBe("moderate");
-    expect(e.regions.hip.reason).toMatch(/foot and ankle, symptoms already showing/);
+  it("says when and why a region was escalated, naming heel-pain drivers as context", () => {
+    const e = evalOne([["ankle_df_nwb_ext_deg", "left", 0], ["leg_length_diff_mm", "left", 22], ["pain_hip_nprs", "left", 4]]);
+    expect(e.regions.hip).toMatchObject({ level: "high", baseLevel: "moderate", escalated: true });
+    expect(e.regions.hip.escalatedBy).toEqual(["HIP_PAIN", "LEG_LENGTH"]);
+    expect(e.regions.hip.reason).toMatch(/with heel-pain drivers: severely limited ankle dorsiflexion \(left\)/);
     expect(e.regions.hip.reason).toMatch(/from moderate to high/);
     expect(e.regions.hip.reason).toMatch(/grade H/);
-    expect(e.regions.back.reason).toBeUndefined();
+    expect(e.regions.hip.reason).not.toMatch(/[A-Z]{2,}_[A-Z]/); // no rule id in text a person reads
+    expect(e.regions.heel.reason).toBeUndefined();
+    expect(e.regions.back.reason).toBeUndefined(); // pelvis only on the back
+  });
+
+  it("without a foot flag the reason names no heel-pain drivers", () => {
+    const e = evalOne([["leg_length_diff_mm", "left", 22], ["pain_hip_nprs", "left", 4]]);
+    expect(e.regions.hip.reason).not.toMatch(/heel-pain drivers/);
   });
 });
 
-describe("RED_FLAG", () => {
-  it("any box on the latest assessment: critical flag, status refer, regions untouched", () => {
-    const e = evaluate(history([visit(day(0), [["ankle_df_nwb_ext_deg", "left", 20]], ["rf_night_pain", "rf_fever"])]));
-    expect(e.status).toBe("refer");
-    const f = flagsOf(e, "RED_FLAG")[0];
-    expect(f).toMatchObject({ id: "RED_FLAG", side: "none", severity: "critical", refer: true, link: null });
-    expect(f?.inputs.map((i) => i.code)).toEqual(["rf_night_pain", "rf_fever"]);
-    expect(f?.explanation).toMatch(/^Refer\./);
-    expect(f?.explanation).toContain("Night pain");
-    expect(f?.explanation).toContain("Fever");
-    expect(e.regions.hip.level).toBe("none");
-    expect(e.regions.back.level).toBe("none");
-    expect(notEvaluatedOf(e, "RED_FLAG")).toBeUndefined();
+describe("status", () => {
+  it("is the highest of the three region levels, the heel included", () => {
+    expect(evalOne([["fpi6_total", "left", 11]]).status).toBe("moderate");
+    expect(series("pain_heel_nprs", "left", [2, 4, 6]).status).toBe("high");
   });
-
-  it("overrides high chain levels and comes first", () => {
-    const e = evaluate(history([visit(day(0), [["ankle_df_nwb_ext_deg", "left", -5]], ["rf_cauda_equina"])]));
-    expect(e.status).toBe("refer");
-    expect(e.regions.hip.level).toBe("high");
-    expect(e.flags[0]?.id).toBe("RED_FLAG");
+  it("RED_FLAG_REVIEW raises it to at least high; RED_FLAG sets refer", () => {
+    expect(evaluate(history([visit(day(0), [], ["rf_cancer_history"])])).status).toBe("high");
+    expect(evaluate(history([visit(day(0), [], ["rf_trauma"])])).status).toBe("refer");
   });
-
-  it("only the latest assessment's boxes count", () => {
-    const e = evaluate(
-      history([visit(day(0), [], ["rf_trauma"]), visit(day(10), [["pain_back_nprs", "none", 3]], [])]),
-    );
-    expect(fired(e, "RED_FLAG")).toBe("");
-    expect(e.status).toBe("moderate");
-  });
-
-  it("the latest by date, even when it arrives first", () => {
-    const e = evaluate(history([visit(day(10), [], ["rf_fever"]), visit(day(0), [], [])]));
-    expect(e.status).toBe("refer");
-  });
-
-  it("no assessment at all: not evaluated", () => {
-    const e = evaluate(history([]));
-    expect(notEvaluatedOf(e, "RED_FLAG")?.missing).toEqual(["redFlags"]);
+  it("carries rulesVersion 2", () => {
+    expect(evalOne([]).rulesVersion).toBe(2);
   });
 });
 
@@ -124,7 +116,7 @@ describe("staleness: values older than 180 days before the latest assessment", (
     const e = evaluate(
       history([visit(valueAt, [["ankle_df_nwb_ext_deg", "left", 0]]), visit(latestAt, [["pain_back_nprs", "none", 0]])]),
     );
-    expect(fired(e, "DF_NWB_SEVERE")).toBe(stale ? "" : "left:high");
+    expect(fired(e, "DF_NWB_SEVERE")).toBe(stale ? "" : "left:moderate");
     const ne = notEvaluatedOf(e, "DF_NWB_SEVERE");
     if (stale) {
       expect(ne?.skippedStale).toEqual(["ankle_df_nwb_ext_deg:left"]);
@@ -181,7 +173,11 @@ describe("staleness: values older than 180 days before the latest assessment", (
     expect(notEvaluatedOf(stale, "HIP_PAIN_RISING")?.skippedStale).toEqual(["pain_hip_nprs:left"]);
 
     const fresh = evaluate(
-      history([visit(day(0), [["pain_hip_nprs", "left", 0]]), visit(day(400), [["pain_hip_nprs", "left", 6]])]),
+      history([
+        visit(day(0), [["pain_hip_nprs", "left", 0]]),
+        visit(day(390), [["pain_hip_nprs", "left", 5]]),
+        visit(day(400), [["pain_hip_nprs", "left", 6]]),
+      ]),
     );
     expect(fired(fresh, "HIP_PAIN_RISING")).toBe("left:high");
   });
@@ -196,19 +192,19 @@ describe("staleness: values older than 180 days before the latest assessment", (
 });
 
 describe("visit order and values chosen", () => {
-  const visits = [
+  const list = [
     visit(day(0), [["ankle_df_nwb_ext_deg", "left", 0], ["pain_back_nprs", "none", 1]]),
     visit(day(30), [["ankle_df_nwb_ext_deg", "left", 5], ["pain_back_nprs", "none", 3]]),
     visit(day(60), [["ankle_df_nwb_ext_deg", "left", 12], ["pain_back_nprs", "none", 4]]),
   ];
 
   it("uses the most recent value by date, whatever order the visits arrive in", () => {
-    const ordered = evaluate(history(visits));
-    const shuffled = evaluate(history([visits[2]!, visits[0]!, visits[1]!]));
+    const ordered = evaluate(history(list));
+    const shuffled = evaluate(history([list[2]!, list[0]!, list[1]!]));
     expect(shuffled).toEqual(ordered);
     expect(fired(ordered, "DF_NWB_SEVERE")).toBe("");
     expect(fired(ordered, "DF_NWB_LIMITED")).toBe("");
-    expect(fired(ordered, "BACK_PAIN_RISING")).toBe("none:high");
+    expect(fired(ordered, "BACK_PAIN_RISING")).toBe("none:moderate");
     expect(ordered.trends.find((t) => t.code === "pain_back_nprs")).toMatchObject({ baseline: 1, previous: 3, latest: 4 });
   });
 
@@ -263,6 +259,7 @@ describe("notEvaluated", () => {
       ["odi_percent", "none", 4],
       ["lefs_score", "none", 75],
       ["faam_adl_percent", "none", 95],
+      ["faam_sports_percent", "none", 90],
       ["gait_speed_mps", "none", 1.3],
       ["cadence_spm", "none", 110],
       ["body_mass_kg", "none", 65],
@@ -290,17 +287,20 @@ describe("contract section 2 example", () => {
         },
       ],
     });
-    expect(e.status).toBe("moderate");
-    expect(e.regions.hip).toMatchObject({ level: "moderate", escalated: false, links: ["foot"] });
-    expect(e.regions.back).toMatchObject({ level: "moderate", escalated: false, links: ["foot"] });
+    // v2: the example's limited dorsiflexion is a low heel flag (B); hip and back stay none.
+    expect(e.rulesVersion).toBe(2);
+    expect(e.status).toBe("low");
+    expect(e.regions.heel).toMatchObject({ level: "low", escalated: false, links: ["foot"] });
+    expect(e.regions.hip).toMatchObject({ level: "none", escalated: false, links: [] });
+    expect(e.regions.back).toMatchObject({ level: "none", escalated: false, links: [] });
     expect(e.flags).toHaveLength(1);
     expect(e.flags[0]).toMatchObject({
       id: "DF_NWB_LIMITED",
       side: "left",
-      severity: "moderate",
-      regions: ["hip", "back"],
+      severity: "low",
+      regions: ["heel"],
       link: "foot",
-      grade: "A",
+      grade: "B",
       inputs: [{ code: "ankle_df_nwb_ext_deg", side: "left", value: 4, takenAt: "2026-03-01T09:30:00Z" }],
     });
     expect(e.flags[0]?.explanation).toMatch(/^Left ankle dorsiflexion \(knee extended\) is 4°/);

@@ -103,6 +103,8 @@ export interface Flag {
   tier?: RedFlagFlagTier;
   /** On RED_FLAG and RED_FLAG_REVIEW: the ticked red-flag codes the flag stands for. */
   items?: RedFlagCode[];
+  /** Only on RED_FLAG_REVIEW: what to suggest for its items ("rheumatology", "a neurological examination"). */
+  suggestions?: string[];
 }
 
 export interface NotEvaluated {
@@ -124,6 +126,8 @@ export interface RegionResult {
   baseLevel: Level;
   /** Why the level was escalated (present only when escalated). */
   reason?: string;
+  /** Ids of the flags that raised the level by chain escalation (a symptom and a pelvis flag). */
+  escalatedBy?: RuleId[];
 }
 
 export type TrendLabel = "within_error" | "real_change" | "important_change" | "unrated";

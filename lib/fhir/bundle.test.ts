@@ -112,7 +112,7 @@ describe("buildPatientBundle", () => {
     const risk = ofType("RiskAssessment").find((r) => r.id === riskAssessmentId(PATIENT_ID, flag))!;
     expect(risk.method!.coding![0]).toMatchObject({ system: "urn:gait-dashboard:rule", code: "DF_NWB_LIMITED" });
     expect(risk.basis).toEqual([{ reference: "urn:uuid:a0000000-0000-4000-8000-000000000004" }]);
-    expect(risk.prediction![0]!.qualitativeRisk!.coding![0]!.code).toBe("moderate");
+    expect(risk.prediction![0]!.qualitativeRisk!.coding![0]!.code).toBe("low") // rules v2: limited dorsiflexion is a low heel flag;
     expect(risk.note!.map((n) => n.text).join(" ")).toContain("Riddle");
     expect(risk.occurrenceDateTime).toBe("2026-03-05T09:00:00.000Z");
   });

@@ -11,7 +11,7 @@
 
 import { MEASURE_CODES, MEASURES, type ChainGroup, type MeasureCode, type Side } from "@/lib/clinical/measures";
 import { formatDate, formatValue } from "@/lib/clinical/format";
-import { mcidFor, mdcFor } from "@/lib/clinical/trends";
+import { mdcFor } from "@/lib/clinical/trends";
 import type { Evaluation, Trend } from "@/lib/clinical/types";
 import { timeDomain, timeTicks, valueDomain, type TimeTick } from "./axis";
 import { inRange, type ResolvedRange, type ShowSides } from "./range";
@@ -184,7 +184,8 @@ function toChartPoints(code: MeasureCode, raw: RawPoint[], flagged: ReadonlyMap<
 
 function buildSeries(code: MeasureCode, side: Side, all: ChartPoint[], trend: Trend | null, range: ResolvedRange): SideSeries {
   const first = all[0]!;
-  const mdc = trend ? trend.mdc : (mdcFor(code, first.value) ?? mcidFor(code, first.value));
+  // The band is the measurement error only: an MCID is never drawn as error (rules.md v2).
+  const mdc = trend ? trend.mdc : mdcFor(code, first.value);
   const points = all.filter((p) => inRange(range, p.time));
   return {
     side,

@@ -62,9 +62,9 @@ export function trendSentence(trend: Trend): string {
   // A direction only means something once the change is beyond measurement error.
   const meaningful = trend.label === "real_change" || trend.label === "important_change" || trend.label === "unrated";
   if (meaningful && (trend.direction === "better" || trend.direction === "worse")) text += `, ${trend.direction}`;
-  // A pain rating whose latest value is 0 reads "pain-free" (rules.md v2).
-  if (trend.painFree) text += "; now pain-free";
   text += ".";
+  // A pain rating whose latest value is 0 reads "pain-free" (rules.md v2).
+  if (trend.painFree) text += " Latest rating 0/10: pain-free.";
   if (trend.plateau) text += " Plateau: the last three values lie within measurement error of each other.";
   if (trend.methodChanged) text += " The method changed during this series: compare values across the change with care.";
   return text;

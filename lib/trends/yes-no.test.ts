@@ -55,6 +55,6 @@ describe("trendSentence", () => {
         { takenAt: day(30), redFlags: [], measures: [{ code: "pain_heel_nprs", side: "left", value: 0 }] },
       ],
     });
-    expect(trendSentence(e.trends[0]!)).toBe("Left heel pain \u22125 points since 1 Jan 2026: important change, better; now pain-free.");
+    expect(trendSentence(e.trends[0]!)).toBe("Left heel pain \u22125 points since 1 Jan 2026: important change, better. Latest rating 0/10: pain-free.");
   });
 });

@@ -58,17 +58,20 @@ describe("flags CLI: good input", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     const out = JSON.parse(r.stdout);
-    expect(out.status).toBe("moderate");
-    expect(out.regions.hip).toMatchObject({ level: "moderate", escalated: false, links: ["foot"] });
-    expect(out.regions.back).toMatchObject({ level: "moderate", escalated: false, links: ["foot"] });
+    // rules.md v2: limited dorsiflexion is a low heel flag (grade B); hip and back stay none.
+    expect(out.rulesVersion).toBe(2);
+    expect(out.status).toBe("low");
+    expect(out.regions.heel).toEqual({ level: "low", escalated: false, links: ["foot"], baseLevel: "low" });
+    expect(out.regions.hip).toMatchObject({ level: "none", escalated: false, links: [] });
+    expect(out.regions.back).toMatchObject({ level: "none", escalated: false, links: [] });
     expect(out.flags).toHaveLength(1);
     expect(out.flags[0]).toMatchObject({
       id: "DF_NWB_LIMITED",
       side: "left",
-      severity: "moderate",
-      regions: ["hip", "back"],
+      severity: "low",
+      regions: ["heel"],
       link: "foot",
-      grade: "A",
+      grade: "B",
       inputs: [{ code: "ankle_df_nwb_ext_deg", side: "left", value: 4, takenAt: "2026-03-01T09:30:00Z" }],
     });
     expect(typeof out.flags[0].explanation).toBe("string");
@@ -89,8 +92,10 @@ describe("flags CLI: good input", () => {
     const r = runCli(["-"], JSON.stringify(input));
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.status).toBe("refer");
-    expect(out.flags[0]).toMatchObject({ id: "RED_FLAG", side: "none", severity: "critical" });
+    // night pain alone is a review-tier red flag: status high, never refer
+    expect(out.status).toBe("high");
+    expect(out.flags[0]).toMatchObject({ id: "RED_FLAG_REVIEW", side: "none", severity: "high", items: ["rf_night_pain"] });
+    expect(out.flags.some((f: { id: string }) => f.id === "RED_FLAG")).toBe(false);
     expect(out.trends).toEqual([
       expect.objectContaining({
         code: "pain_back_nprs", side: "none", baseline: 1, previous: 1, latest: 1,
@@ -139,6 +144,26 @@ describe("flags CLI: bad input exits 2, one stderr line naming the field, empty 
     ["assessments missing", () => [file("empty.json", {})], /^assessments: /],
     ["unknown red flag", () => [file("rf.json", { assessments: [{ takenAt: "2026-03-01T09:30:00Z", redFlags: ["rf_x"] }] })], /^assessments\[0\]\.redFlags\[0\]: /],
     ["height out of range", () => [file("h.json", { patient: { heightCm: 300 }, assessments: [] })], /^patient\.heightCm: 300 is outside 50\.\.250/],
+    [
+      "pelvis dropped is 0 or 1",
+      () => [file("drop.json", withMeasure({ code: "trendelenburg_pelvis_dropped", side: "left", value: 2 }))],
+      /^assessments\[0\]\.measures\[1\]\.value: 2 is outside 0\.\.1 for trendelenburg_pelvis_dropped/,
+    ],
+    [
+      "pelvis dropped is a whole answer",
+      () => [file("drop2.json", withMeasure({ code: "trendelenburg_pelvis_dropped", side: "right", value: 0.5 }))],
+      /^assessments\[0\]\.measures\[1\]\.value: 0\.5 is not a multiple of 1 for trendelenburg_pelvis_dropped/,
+    ],
+    [
+      "a v2 bilateral code given side none",
+      () => [file("fppa.json", withMeasure({ code: "knee_fppa_deg", side: "none", value: 5 }))],
+      'assessments[0].measures[1].side: side "none" is not allowed for knee_fppa_deg (use left or right)',
+    ],
+    [
+      "a v2 whole-body code out of range",
+      () => [file("waist.json", withMeasure({ code: "waist_cm", side: "none", value: 30 }))],
+      /^assessments\[0\]\.measures\[1\]\.value: 30 is outside 40\.\.250 for waist_cm/,
+    ],
   ];
   it.each(cases)("%s", (_name, args, expected, stdin) => {
     const r = runCli(args(), stdin);
@@ -149,5 +174,95 @@ describe("flags CLI: bad input exits 2, one stderr line naming the field, empty 
     expect(lines[1]).toBe("");
     if (typeof expected === "string") expect(lines[0]).toBe(expected);
     else expect(lines[0]).toMatch(expected);
+  });
+});
+
+// End-to-end vignettes from rules.md v2, through the real CLI (JSON in, JSON out).
+type M = [code: string, side: string, value: number];
+const at = (n: number) => new Date(Date.UTC(2026, 0, 1, 9, 30) + n * 86_400_000).toISOString().replace(".000Z", "Z");
+function vignette(perVisit: { measures: M[]; redFlags?: string[] }[], heightCm?: number) {
+  const input = {
+    ...(heightCm ? { patient: { heightCm } } : {}),
+    assessments: perVisit.map((v, i) => ({
+      takenAt: at(i * 14),
+      measures: v.measures.map(([code, side, value]) => ({ code, side, value })),
+      redFlags: v.redFlags ?? [],
+    })),
+  };
+  const r = runCli(["-"], JSON.stringify(input));
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout);
+}
+const levels = (out: { status: string; regions: Record<string, { level: string; escalated: boolean }> }) =>
+  `${out.status} heel:${out.regions.heel!.level} hip:${out.regions.hip!.level}${out.regions.hip!.escalated ? "^" : ""} back:${out.regions.back!.level}${out.regions.back!.escalated ? "^" : ""}`;
+const ids = (out: { flags: { id: string; side: string; severity: string }[] }) =>
+  out.flags.map((f) => `${f.id}:${f.side}:${f.severity}`).sort();
+
+describe("flags CLI: rules.md v2 vignettes end to end", () => {
+  it("a single 0° dorsiflexion reading: moderate heel flag only, status moderate", () => {
+    const out = vignette([{ measures: [["ankle_df_nwb_ext_deg", "left", 0]] }]);
+    expect(ids(out)).toEqual(["DF_NWB_SEVERE:left:moderate"]);
+    expect(levels(out)).toBe("moderate heel:moderate hip:none back:none");
+  });
+
+  it("±1 point of back pain from a low baseline: within error, no flag, never important", () => {
+    const out = vignette([
+      { measures: [["pain_back_nprs", "none", 1]] },
+      { measures: [["pain_back_nprs", "none", 2]] },
+      { measures: [["pain_back_nprs", "none", 1]] },
+    ]);
+    expect(out.flags).toEqual([]);
+    expect(out.trends[0]).toMatchObject({ code: "pain_back_nprs", delta: 0, deltaFromPrevious: -1, label: "within_error", mdc: 2 });
+    expect(out.status).toBe("none");
+  });
+
+  it("symptom + pelvis escalates the back one step; a foot flag is named as context", () => {
+    const out = vignette([
+      { measures: [["pain_back_nprs", "none", 3], ["thomas_hip_deg", "right", 4]] },
+      { measures: [["pain_back_nprs", "none", 2], ["fpi6_total", "left", 7]] },
+    ]);
+    expect(ids(out)).toEqual(["BACK_PAIN:none:low", "FPI_PRONATED:left:low", "HIP_FLEXOR_TIGHT:right:low"]);
+    expect(levels(out)).toBe("moderate heel:low hip:none back:moderate^");
+    expect(out.regions.back.reason).toMatch(/with heel-pain drivers: pronated foot posture \(left\)/);
+  });
+
+  it("foot + symptom does not escalate", () => {
+    const out = vignette([{ measures: [["ankle_df_nwb_ext_deg", "right", -2], ["pain_hip_nprs", "right", 5]] }]);
+    expect(levels(out)).toBe("moderate heel:moderate hip:moderate back:none");
+  });
+
+  it("red-flag tiers: emergency and urgent refer with a tier; review raises to high without refer", () => {
+    const emergency = vignette([{ measures: [], redFlags: ["rf_cauda_equina", "rf_night_pain"] }]);
+    expect(emergency.status).toBe("refer");
+    expect(emergency.flags[0]).toMatchObject({ id: "RED_FLAG", tier: "emergency", items: ["rf_cauda_equina", "rf_night_pain"] });
+    const urgent = vignette([{ measures: [], redFlags: ["rf_cancer_history", "rf_night_pain"] }]);
+    expect(urgent.flags[0]).toMatchObject({ id: "RED_FLAG", tier: "urgent", severity: "critical" });
+    const heel = vignette([{ measures: [], redFlags: ["rf_calcaneal_fracture_suspected"] }]);
+    expect(heel.flags[0]).toMatchObject({ tier: "urgent", regions: ["heel", "hip", "back"] });
+    const review = vignette([{ measures: [["ankle_df_nwb_ext_deg", "left", 5]], redFlags: ["rf_heel_neuro_symptoms"] }]);
+    expect(review.status).toBe("high");
+    expect(review.flags[0]).toMatchObject({ id: "RED_FLAG_REVIEW", severity: "high", regions: ["heel", "hip", "back"], items: ["rf_heel_neuro_symptoms"] });
+    expect(review.flags[0].refer).toBeUndefined();
+    expect(review.flags[0].explanation).toMatch(/neurological examination/);
+  });
+
+  it("BMI 30.0 names heel and back on the systemic link", () => {
+    const out = vignette([{ measures: [["body_mass_kg", "none", 86.7]] }], 170);
+    expect(out.flags[0]).toMatchObject({ id: "BMI_HIGH", severity: "low", regions: ["heel", "back"], link: "systemic", grade: "B" });
+    expect(levels(out)).toBe("low heel:low hip:none back:low");
+  });
+
+  it("Trendelenburg with pelvis dropped; new v2 codes are accepted and trended", () => {
+    const out = vignette([
+      { measures: [["trendelenburg_hold_s", "left", 20], ["trendelenburg_pelvis_dropped", "left", 1], ["knee_fppa_deg", "left", 5], ["pain_first_step_nprs", "right", 6]] },
+      { measures: [["trendelenburg_hold_s", "left", 18], ["trendelenburg_pelvis_dropped", "left", 1], ["knee_fppa_deg", "left", 14], ["pain_first_step_nprs", "right", 0]] },
+    ]);
+    expect(ids(out)).toEqual(["TRENDELENBURG:left:moderate"]);
+    expect(levels(out)).toBe("moderate heel:none hip:moderate back:moderate");
+    const fppa = out.trends.find((t: { code: string }) => t.code === "knee_fppa_deg");
+    expect(fppa).toMatchObject({ label: "real_change", direction: "none" });
+    const firstStep = out.trends.find((t: { code: string }) => t.code === "pain_first_step_nprs");
+    expect(firstStep).toMatchObject({ label: "important_change", direction: "better", painFree: true });
   });
 });
