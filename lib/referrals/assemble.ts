@@ -3,8 +3,9 @@
 // chooses what a receiving specialist needs and words it. Dates read "12 Mar 2026", values carry
 // their units, left comes before right.
 import { MEASURES, MEASURE_CODES, RED_FLAG_LABELS, isMeasureCode, type MeasureCode, type RedFlagCode, type Side } from "@/lib/clinical/measures";
-import { formatAmount, formatDate, formatValue } from "@/lib/clinical/format";
-import type { Evaluation, Flag, PatientHistory, Trend } from "@/lib/clinical/types";
+import { capitalise, formatAmount, formatDate, formatValue } from "@/lib/clinical/format";
+import type { Evaluation, Flag, PatientHistory, Region, Trend } from "@/lib/clinical/types";
+import { measurementErrorText } from "@/lib/trends/sentences";
 import { SPECIALTY_LABELS, URGENCY_LABELS, type ReferralSection, type SectionKey, type Specialty, type Urgency } from "./schemas";
 
 export interface ReferralAuthor {
@@ -48,21 +49,74 @@ export interface UrgencySuggestion {
   urgency: Urgency;
   /** Why, in words the form shows beside the preselected choice. */
   reason: string;
+  /** A specialty the red-flag screen points to (review tier), preselected in the form. */
+  specialty?: Specialty;
 }
 
-/** A red flag → urgent (and says why); any high-level flag → soon; otherwise routine. */
+/** Review-tier items that name where to look (rules.md v2, "Red flags"). */
+const REVIEW_SPECIALTY: Partial<Record<RedFlagCode, { specialty: Specialty; words: string }>> = {
+  rf_inflammatory_signs: { specialty: "rheumatology", words: "rheumatology (inflammatory signs)" },
+  rf_heel_neuro_symptoms: { specialty: "neurology", words: "a neurological examination (neurological heel symptoms)" },
+};
+
+const REGION_WORDS: Record<Region, string> = { heel: "heel", hip: "hip", back: "low back" };
+
+function redFlagItems(flag: Flag): RedFlagCode[] {
+  if (flag.items?.length) return flag.items;
+  return flag.inputs.map((i) => i.code).filter((c): c is RedFlagCode => !isMeasureCode(c));
+}
+
+function recordedOn(flag: Flag): string {
+  return flag.inputs[0] ? ` on ${formatDate(flag.inputs[0].takenAt)}` : "";
+}
+
+/**
+ * The suggested urgency follows the overall status (rules.md v2): an emergency-tier red flag →
+ * emergency; an urgent-tier red flag → urgent; status high (a review-tier red flag, or a region at
+ * high) → soon; anything lower → routine. The reason names what decided it and never contradicts
+ * the status.
+ */
 export function suggestUrgency(evaluation: Evaluation): UrgencySuggestion {
   const red = evaluation.flags.find((f) => f.id === "RED_FLAG");
-  if (red) {
-    const labels = red.inputs.map((i) => RED_FLAG_LABELS[i.code as RedFlagCode] ?? i.code);
-    const when = red.inputs[0] ? ` on ${formatDate(red.inputs[0].takenAt)}` : "";
-    return { urgency: "urgent", reason: `Red flag recorded${when}: ${labels.join("; ")}. A red flag means refer now.` };
+  if (evaluation.status === "refer" || red) {
+    const items = red ? redFlagItems(red).map((c) => RED_FLAG_LABELS[c] ?? "red flag") : [];
+    const when = red ? recordedOn(red) : "";
+    // A red flag without a tier is read as urgent: it set "refer", so it is never routine.
+    if (red?.tier === "emergency") {
+      return {
+        urgency: "emergency",
+        reason: `Emergency red flag recorded${when}: ${items.join("; ")}. Same-day emergency assessment; stop routine care.`,
+      };
+    }
+    return { urgency: "urgent", reason: `Urgent red flag recorded${when}: ${items.join("; ")}. Medical assessment within days.` };
   }
-  const high = evaluation.flags.filter((f) => f.severity === "high");
-  if (high.length > 0) {
-    return { urgency: "soon", reason: `High-level flag: ${high.map((f) => f.title).join("; ")}.` };
+  if (evaluation.status === "high") {
+    const parts: string[] = [];
+    let specialty: Specialty | undefined;
+    const review = evaluation.flags.find((f) => f.id === "RED_FLAG_REVIEW");
+    if (review) {
+      const codes = redFlagItems(review);
+      const where = codes.map((c) => REVIEW_SPECIALTY[c]).filter((x) => x !== undefined);
+      specialty = where[0]?.specialty;
+      parts.push(
+        `Red flag for review recorded${recordedOn(review)}: ${codes.map((c) => RED_FLAG_LABELS[c] ?? "red flag").join("; ")}. ` +
+          "Reason it through; refer if it persists or other findings join it." +
+          (where.length ? ` Suggested: ${where.map((w) => w.words).join("; ")}.` : ""),
+      );
+    }
+    const highRegions = (Object.keys(REGION_WORDS) as Region[]).filter((r) => evaluation.regions[r]?.level === "high");
+    for (const region of highRegions) {
+      const r = evaluation.regions[region];
+      const titles = evaluation.flags.filter((f) => f.id !== "RED_FLAG_REVIEW" && f.severity === "high" && f.regions.includes(region)).map((f) => f.title);
+      const why = (r.escalated && r.reason ? r.reason : titles.join("; ")).replace(/\.\s*$/, "");
+      parts.push(`${capitalise(REGION_WORDS[region])} at high level${why ? `: ${why}` : ""}.`);
+    }
+    return { urgency: "soon", reason: `Overall status high. ${parts.join(" ")}`.trim(), ...(specialty ? { specialty } : {}) };
   }
-  return { urgency: "routine", reason: "No red flag and no high-level flag." };
+  return {
+    urgency: "routine",
+    reason: evaluation.status === "none" ? "No red flag and no active flag." : `Overall status ${evaluation.status}: no red flag and no region at high level.`,
+  };
 }
 
 const TREATMENT_LABELS: Record<string, string> = {
@@ -103,10 +157,10 @@ function sideLabel(code: MeasureCode, side: Side): string {
 function reasonText(input: AssembleInput, suggestion: UrgencySuggestion): string {
   const e = input.evaluation;
   const lines = [`Referral to ${SPECIALTY_LABELS[input.specialty].toLowerCase()}: ${URGENCY_LABELS[input.urgency].toLowerCase()}.`];
-  if (suggestion.urgency === "urgent") lines.push(suggestion.reason);
-  lines.push(
-    `Overall status: ${e.status === "refer" ? "refer" : LEVEL_WORDS[e.status]}. Hip: ${LEVEL_WORDS[e.regions.hip.level]}; low back: ${LEVEL_WORDS[e.regions.back.level]}.`,
-  );
+  // A red flag of any tier is stated first: the receiving clinician must see it before anything else.
+  if (e.flags.some((f) => f.id === "RED_FLAG" || f.id === "RED_FLAG_REVIEW")) lines.push(suggestion.reason);
+  const level = (r: Region) => LEVEL_WORDS[e.regions[r]?.level ?? "none"];
+  lines.push(`Overall status: ${e.status === "refer" ? "refer" : LEVEL_WORDS[e.status]}. Heel: ${level("heel")}; hip: ${level("hip")}; low back: ${level("back")}.`);
   const chain = (["hip", "back"] as const).filter((r) => e.regions[r].escalated).map((r) => e.regions[r].reason).filter(Boolean);
   lines.push(...(chain as string[]));
   lines.push("The flags are monitoring prompts backed by cited evidence, not diagnoses.");
@@ -148,7 +202,9 @@ function changesText(evaluation: Evaluation): string {
     .map((t) => {
       const sign = t.delta > 0 ? "+" : t.delta < 0 ? "−" : "";
       const direction = t.direction === "better" || t.direction === "worse" ? `, ${t.direction}` : "";
-      const mdc = t.mdc !== null ? `; measurement error ${formatAmount(t.code, t.mdc)}` : "";
+      // The engine's wording of the MDC (never a value that rounds to 0).
+      const error = t.mdcText ?? (t.mdc !== null ? measurementErrorText(t.code, t.mdc) : null);
+      const mdc = error ? `; measurement error ${error}` : "";
       return (
         `• ${sideLabel(t.code, t.side)}: ${formatValue(t.code, t.baseline)} on ${formatDate(t.baselineTakenAt)} → ` +
         `${formatValue(t.code, t.latest)} on ${formatDate(t.latestTakenAt)} (${sign}${formatAmount(t.code, t.delta)}: ${LABEL_WORDS[t.label]}${direction}${mdc}).`
@@ -161,9 +217,17 @@ function flagText(flag: Flag): string {
   const values = flag.inputs
     .filter((i) => isMeasureCode(i.code))
     .map((i) => `${sideLabel(i.code as MeasureCode, i.side)} ${formatValue(i.code as MeasureCode, i.value)} (${formatDate(i.takenAt)})`);
-  const kind = flag.refer ? "refer" : `${flag.severity}, worth monitoring, evidence grade ${flag.grade ?? "–"}`;
+  const kind =
+    flag.id === "RED_FLAG"
+      ? `refer${flag.tier ? `, ${flag.tier} tier` : ""}`
+      : flag.id === "RED_FLAG_REVIEW"
+        ? "red flag for review"
+        : `${flag.severity}, worth monitoring, evidence grade ${flag.grade ?? "–"}`;
+  const items = flag.id === "RED_FLAG" || flag.id === "RED_FLAG_REVIEW" ? redFlagItems(flag).map((c) => RED_FLAG_LABELS[c] ?? "red flag") : [];
   return [
-    `• ${flag.title} [${flag.id}] (${kind}).`,
+    // Text a person reads: the rule's title, never its id (ids stay in the JSON and FHIR).
+    `• ${flag.title} (${kind}).`,
+    ...(items.length > 0 ? [`  Ticked: ${items.join("; ")}.`] : []),
     `  ${flag.explanation}`,
     ...(values.length > 0 ? [`  Values used: ${values.join("; ")}.`] : []),
     `  Source: ${flag.source}.`,
@@ -172,8 +236,9 @@ function flagText(flag: Flag): string {
 
 function flagsText(evaluation: Evaluation): string {
   if (evaluation.flags.length === 0) return "No active flag.";
-  // Red flag first: the receiving doctor must see it before anything else.
-  const ordered = [...evaluation.flags].sort((a, b) => Number(b.id === "RED_FLAG") - Number(a.id === "RED_FLAG"));
+  // Red flags first: the receiving doctor must see them before anything else.
+  const rank = (f: Flag) => (f.id === "RED_FLAG" ? 2 : f.id === "RED_FLAG_REVIEW" ? 1 : 0);
+  const ordered = [...evaluation.flags].sort((a, b) => rank(b) - rank(a));
   return ordered.map(flagText).join("\n");
 }
 

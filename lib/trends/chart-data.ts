@@ -15,7 +15,7 @@ import { mdcFor } from "@/lib/clinical/trends";
 import type { Evaluation, Trend } from "@/lib/clinical/types";
 import { timeDomain, timeTicks, valueDomain, type TimeTick } from "./axis";
 import { inRange, type ResolvedRange, type ShowSides } from "./range";
-import { singleValueSentence, trendSentence } from "./sentences";
+import { isYesNo, singleValueSentence, trendSentence, yesNoSentence } from "./sentences";
 
 export interface ChartAssessment {
   /** The visit's id, so a point can open its visit (the measure explorer). */
@@ -199,7 +199,11 @@ function buildSeries(code: MeasureCode, side: Side, all: ChartPoint[], trend: Tr
     totalCount: all.length,
     baseline: { value: first.value, date: first.date },
     mdcBand: mdc === null ? null : { low: first.value - mdc, high: first.value + mdc, mdc },
-    sentence: trend ? trendSentence(trend) : singleValueSentence(code, side, first.value, first.takenAt),
+    sentence: isYesNo(code)
+      ? yesNoSentence(code, side, all)
+      : trend
+        ? trendSentence(trend)
+        : singleValueSentence(code, side, first.value, first.takenAt),
     baselineBeforeRange: range.start !== null && first.time < range.start,
     trend,
   };

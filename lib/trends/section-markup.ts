@@ -50,7 +50,11 @@ function figureMarkup(chart: ChartView, css: SectionClasses, links: SectionLinks
       ? html`<div class="${css.tableBox}">${chart.tableHtml}</div>`
       : html`<p><a href="${links.fullTableHref(chart.code)}">Show all ${chart.valueCount} values as a table</a> (reloads the page with this table).</p>`;
   // Fixed viewBox and aspect ratio: the server HTML is the final layout.
-  return html`<figure id="${id}" class="${css.figure}" aria-labelledby="${id}-title" data-testid="${id}"><h3 id="${id}-title" class="${css.figureTitle}">${chart.title} <span class="muted">(${chart.unit})</span></h3>${chart.normalText ? html`<p class="${css.normalText}">Normal: ${chart.normalText}</p>` : null}<div class="${css.chartBox}" data-hover-src="${links.hoverSrc(chart.code)}">${chart.svg}</div><figcaption class="${css.caption}">${sentences}</figcaption><p class="${css.figureLinks} no-print"><a href="${links.exploreHref(chart.code)}">Explore <span class="visually-hidden">${chart.title}</span></a></p><details class="${css.tableToggle}"${links.requestedTable === chart.code ? html` open` : null}><summary>Show ${chart.title} table</summary>${table}</details></figure>`;
+  // A yes/no finding has no chart: its sentence and its table, open.
+  const chartBox = chart.svg ? html`<div class="${css.chartBox}" data-hover-src="${links.hoverSrc(chart.code)}">${chart.svg}</div>` : null;
+  const explore = chart.svg ? html`<p class="${css.figureLinks} no-print"><a href="${links.exploreHref(chart.code)}">Explore <span class="visually-hidden">${chart.title}</span></a></p>` : null;
+  const open = links.requestedTable === chart.code || !chart.svg;
+  return html`<figure id="${id}" class="${css.figure}" aria-labelledby="${id}-title" data-testid="${id}"><h3 id="${id}-title" class="${css.figureTitle}">${chart.title} <span class="muted">(${chart.unit})</span></h3>${chart.normalText ? html`<p class="${css.normalText}">Normal: ${chart.normalText}</p>` : null}${chartBox}<figcaption class="${css.caption}">${sentences}</figcaption>${explore}<details class="${css.tableToggle}"${open ? html` open` : null}><summary>Show ${chart.title} table</summary>${table}</details></figure>`;
 }
 
 /** Every chart group of the view, in order, as sections with a heading and a grid of figures. */

@@ -2,8 +2,8 @@
 // "Left lunge test distance +2.0 cm since 10 Jan 2026: real change, better." No number here is
 // computed afresh: delta, label, direction, plateau and method change all come from the Trend.
 
-import { MEASURES, type MeasureCode, type Side } from "@/lib/clinical/measures";
-import { formatAmount, formatDate, formatValue } from "@/lib/clinical/format";
+import { MEASURES, stepDecimals, type MeasureCode, type Side } from "@/lib/clinical/measures";
+import { formatAmount, formatDate, formatNumber, formatValue } from "@/lib/clinical/format";
 import type { Trend, TrendLabel } from "@/lib/clinical/types";
 
 export const LABEL_WORDS: Record<TrendLabel, string> = {
@@ -28,6 +28,34 @@ export function signedAmount(code: MeasureCode, delta: number): string {
   return `${sign}${formatAmount(code, delta)}`;
 }
 
+/**
+ * The measurement error (MDC) in words, e.g. "1.9 cm" or "2 points". A percentage MDC applied to
+ * a small reference can round to 0 at the measure's step; "measurement error 0" would read as a
+ * perfect instrument, so the MDC is then printed as the catalog gives it: "15 % of the value".
+ */
+export function measurementErrorText(code: MeasureCode, mdc: number): string {
+  const rounded = Number(formatNumber(Math.abs(mdc), stepDecimals(code)));
+  if (rounded !== 0) return formatAmount(code, mdc);
+  const given = MEASURES[code].mdc;
+  if (typeof given === "object") return `${given.percentOfBaseline} % of the value`;
+  if (typeof given === "number") return formatAmount(code, given);
+  return "not known";
+}
+
+/** A yes/no finding (trendelenburg_pelvis_dropped): shown as a table of answers, not a line chart. */
+export function isYesNo(code: MeasureCode): boolean {
+  return MEASURES[code].unit === "yes/no";
+}
+
+/** "Left pelvis dropped in stance: yes on 12 Mar 2026 (first recorded: no, 10 Jan 2026)." */
+export function yesNoSentence(code: MeasureCode, side: Side, points: readonly { value: number; takenAt: string }[]): string {
+  const first = points[0];
+  const last = points.at(-1);
+  if (!first || !last) return `${seriesName(code, side)}: not recorded.`;
+  const latest = `${seriesName(code, side)}: ${formatValue(code, last.value)} on ${formatDate(last.takenAt)}`;
+  return points.length === 1 ? `${latest}.` : `${latest} (first recorded: ${formatValue(code, first.value)}, ${formatDate(first.takenAt)}).`;
+}
+
 export function trendSentence(trend: Trend): string {
   const name = seriesName(trend.code, trend.side);
   let text = `${name} ${signedAmount(trend.code, trend.delta)} since ${formatDate(trend.baselineTakenAt)}: ${LABEL_WORDS[trend.label]}`;
@@ -35,6 +63,7 @@ export function trendSentence(trend: Trend): string {
   const meaningful = trend.label === "real_change" || trend.label === "important_change" || trend.label === "unrated";
   if (meaningful && (trend.direction === "better" || trend.direction === "worse")) text += `, ${trend.direction}`;
   text += ".";
+  // A pain rating whose latest value is 0 reads "pain-free" (rules.md v2).
   if (trend.painFree) text += " Latest rating 0/10: pain-free.";
   if (trend.plateau) text += " Plateau: the last three values lie within measurement error of each other.";
   if (trend.methodChanged) text += " The method changed during this series: compare values across the change with care.";

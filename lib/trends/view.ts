@@ -11,6 +11,7 @@ import type { ResolvedRange } from "./range";
 import { chartGeometry, type SeriesGeometry } from "./svg-geometry";
 import { chartMarkup } from "./svg-markup";
 import { INLINE_TABLES_MAX_VALUES, tableRowCount, valuesTableHtml } from "./table-markup";
+import { isYesNo, measurementErrorText } from "./sentences";
 
 export interface ChartSentence {
   side: Side;
@@ -26,7 +27,8 @@ export interface ChartView {
   title: string;
   unit: string;
   normalText: string | null;
-  svg: Markup;
+  /** The chart; null for a yes/no finding, shown as its sentence and an open table instead of a line. */
+  svg: Markup | null;
   sentences: ChartSentence[];
   valueCount: number;
   /** The table's markup, or null when it is too long to inline and is one link away instead. */
@@ -66,10 +68,11 @@ export function buildTrendsView({ assessments, treatments, evaluation, range, re
     title: group.title,
     charts: group.charts.map((chart): ChartView => {
       const geometry = chartGeometry(chart, data.xDomain, data.xTicks, data.treatments);
-      const svg = chartMarkup(chart, geometry);
+      // A yes/no finding is not a line: no chart, its table is shown open instead.
+      const svg = isYesNo(chart.code) ? null : chartMarkup(chart, geometry);
       const valueCount = tableRowCount(chart);
-      const tableHtml = inlineTables || requestedTable === chart.code ? valuesTableHtml(chart) : null;
-      size += svg.value.length + (tableHtml?.value.length ?? 0) + valueCount * PLACED_POINT_BYTES + 1000;
+      const tableHtml = inlineTables || requestedTable === chart.code || svg === null ? valuesTableHtml(chart) : null;
+      size += (svg?.value.length ?? 0) + (tableHtml?.value.length ?? 0) + valueCount * PLACED_POINT_BYTES + 1000;
       return {
         code: chart.code,
         title: chart.title,
@@ -82,7 +85,7 @@ export function buildTrendsView({ assessments, treatments, evaluation, range, re
         sentences: chart.series.map((s) => ({
           side: s.side,
           text: s.sentence,
-          mdcNote: s.mdcBand ? `MDC band: baseline ${formatValue(chart.code, s.baseline.value)} ± ${formatValue(chart.code, s.mdcBand.mdc)}.` : null,
+          mdcNote: s.mdcBand ? `MDC band: baseline ${formatValue(chart.code, s.baseline.value)} ± ${measurementErrorText(chart.code, s.mdcBand.mdc)}.` : null,
           baselineNote: s.baselineBeforeRange ? `The baseline (${s.baseline.date}) is before the dates shown.` : null,
         })),
       };

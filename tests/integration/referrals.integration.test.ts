@@ -61,8 +61,11 @@ describe(`referral notes on ${kind}`, () => {
     const body = await res.json();
     expect(res.headers.get("location")).toBe(`/api/v1/referrals/${body.id}`);
     expect(body).toMatchObject({ patientId, status: "draft", version: 1, urgency: "urgent", specialty: "general_practice", comment: "Bloods and imaging please." });
-    expect(sectionText(body, "reason")).toContain("Red flag recorded on 2 Apr 2026: Night pain.");
-    expect(sectionText(body, "flags")).toContain("[DF_NWB_LIMITED]");
+    // Night pain alone is a review-tier red flag (rules.md v2): stated first, not "refer".
+    expect(sectionText(body, "reason")).toContain("Red flag for review recorded on 2 Apr 2026: Night pain.");
+    expect(sectionText(body, "reason")).toContain("Overall status: high.");
+    expect(sectionText(body, "flags")).toContain("Limited ankle dorsiflexion (right)");
+    expect(sectionText(body, "flags")).not.toMatch(/\b[A-Z]{2,}(_[A-Z]+)+\b/); // no rule id in the note
     expect(sectionText(body, "flags")).not.toContain("DF_NWB_SEVERE"); // the −3° was on a deleted visit
     expect(sectionText(body, "current_values")).toContain("Dorsiflexion, knee straight: left 12.5° (2 Apr 2026); right 7.5° (2 Apr 2026)");
     expect(sectionText(body, "changes")).toContain("Low-back pain: 1/10 on 5 Jan 2026 → 4/10 on 2 Apr 2026");
@@ -161,8 +164,9 @@ describe(`referral notes on ${kind}`, () => {
     await parser.destroy();
     expect(text).toContain(`Priya ${familyName}`);
     expect(text).toContain("MRN MRN-77");
-    expect(text).toContain("Red flag: refer");
-    expect(text).toContain("[DF_NWB_LIMITED]");
+    expect(text).toContain("Night pain");
+    expect(text).toContain("Limited ankle dorsiflexion (right)");
+    expect(text).not.toMatch(/\b[A-Z]{2,}(_[A-Z]+)+\b/);
     expect(text).toContain("right 7.5° (2 Apr 2026)");
     expect(text).toContain("Heel ≥ 8/10 at night.");
     expect(text).toContain("Registration number: PT-555001");

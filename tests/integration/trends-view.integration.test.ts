@@ -57,7 +57,7 @@ describe("loadTrendsView", () => {
     expect(first.patient.id).toBe(patientId);
     expect(first.view.visitCount).toBe(2);
     const chart = lungeChart(first.view);
-    expect(chart.svg.value).toContain('data-chart="ankle_df_wblt_cm"');
+    expect(chart.svg!.value).toContain('data-chart="ankle_df_wblt_cm"');
     expect(chart.tableHtml?.value).toContain("<td>9.5 cm</td>");
     const again = await loadTrendsView(actor, patientId, options);
     expect(again.view).toBe(first.view);
@@ -101,8 +101,8 @@ describe("loadTrendsView", () => {
     const treated = await loadTrendsView(actor, patientId, options);
     expect(treated.view.hasTreatments).toBe(true);
     // Data text is escaped in the markup.
-    expect(lungeChart(treated.view).svg.value).toContain("Heel &lt;cup&gt; &quot;gel&quot;");
-    expect(lungeChart(treated.view).svg.value).not.toContain("<cup>");
+    expect(lungeChart(treated.view).svg!.value).toContain("Heel &lt;cup&gt; &quot;gel&quot;");
+    expect(lungeChart(treated.view).svg!.value).not.toContain("<cup>");
     await deleteTreatment(actor, treatment.id);
     expect((await loadTrendsView(actor, patientId, options)).view.hasTreatments).toBe(false);
 
@@ -157,7 +157,7 @@ describe("GET /patients/{id}/trends/hover", () => {
     // The page draws this chart without a marker per value and without any hover text of its own.
     const { view } = await loadTrendsView(actor, patient.id, options);
     expect(lungeChart(view).placed.flatMap((s) => s.points)).toHaveLength(visits * 2);
-    expect(lungeChart(view).svg.value).not.toContain("<title>");
+    expect(lungeChart(view).svg!.value).not.toContain("<title>");
 
     const right = await call(hoverRoute.GET, "GET", "", { token, id: patient.id, query: "code=ankle_df_wblt_cm&show=right" });
     expect((right.body.points as { text: string }[]).every((p) => p.text.startsWith("Right: "))).toBe(true);

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ReferralUrgency" ADD VALUE 'emergency';
