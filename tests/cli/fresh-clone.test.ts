@@ -85,7 +85,15 @@ describe("npm start on a fresh clone", () => {
     const answers = Promise.all(Array.from({ length: 30 }, (_, i) => post(i)));
     await sleep(500); // the requests are on the wire and being served
     const seconds = await stopTopProcess(running, "SIGTERM");
-    expect(await answers).toEqual(Array(30).fill(201));
+    const answered = await answers;
+    // Never a 500 (before the fix most were: the database closed under them). Each request either
+    // finished (201), or, only when the drain ran out of time on a loaded machine (the server says
+    // so), was cut off with its connection.
+    const log = running.output().slice(-3000);
+    expect(answered.filter((a) => a !== 201 && !String(a).startsWith("network error")), log).toEqual([]);
+    if (answered.some((a) => a !== 201)) expect(log, JSON.stringify(answered)).toMatch(/did not finish within 7 s/);
+    const created = answered.filter((a) => a === 201).length;
+    expect(created).toBeGreaterThan(0);
     expect(seconds).toBeLessThan(10);
     expect(existsSync(join(clone, "data", "pglite.lock"))).toBe(false);
 
@@ -97,7 +105,9 @@ describe("npm start on a fresh clone", () => {
     expect(list.status).toBe(200);
     const stored = (await list.json()) as { takenAt: string }[];
     const ours = stored.filter((a) => a.takenAt.startsWith("2025-01-") && a.takenAt.includes("T09:17:23"));
-    expect(ours).toHaveLength(30);
+    // Every answered write is stored (one cut off after its commit may be stored unanswered).
+    expect(ours.length).toBeGreaterThanOrEqual(created);
+    expect(ours.length).toBeLessThanOrEqual(30);
     expect(await stopTopProcess(server, "SIGINT")).toBeLessThan(10);
     expect(existsSync(join(clone, "data", "pglite.lock"))).toBe(false);
   });

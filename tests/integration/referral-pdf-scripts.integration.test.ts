@@ -1,4 +1,4 @@
-// Names in any script print in the referral PDF (issue 14): Chinese, Japanese, Arabic and
+// Names in any script print in the referral PDF (issue 14): Chinese, Japanese, Korean, Arabic and
 // Cyrillic names come out of the PDF's text as they went in, and an emoji as a visible
 // placeholder. The CJK font is used only when the text needs it (a Latin-only note embeds none).
 import { beforeAll, describe, expect, it } from "vitest";
@@ -6,7 +6,7 @@ import { PDFParse } from "pdf-parse";
 import * as createRoute from "@/app/api/v1/patients/[id]/referrals/route";
 import { db } from "@/lib/db/client";
 import { renderReferralPdf } from "@/lib/referrals/pdf/render";
-import { BASE_FAMILY, FALLBACK_FAMILY, MISSING_GLYPH_PLACEHOLDER, planPdfText } from "@/lib/referrals/pdf/fonts";
+import { BASE_FAMILY, FALLBACK_FAMILY, HANGUL_FAMILY, MISSING_GLYPH_PLACEHOLDER, planPdfText } from "@/lib/referrals/pdf/fonts";
 import { callRoute, clinicUserWithToken, patientWithHistory } from "./referral-fixtures";
 
 const HISTORY = [{ takenAt: "2026-01-05T09:00:00Z", measures: [{ code: "ankle_df_nwb_ext_deg", side: "left" as const, value: 12 }] }];
@@ -33,6 +33,7 @@ describe(`names in any script in the referral PDF on ${process.env.TEST_DB_KIND}
   it.each([
     ["Chinese", "秀英", "王"],
     ["Japanese", "はなこ", "山田"],
+    ["Korean", "민준", "김"],
     ["Cyrillic", "Ёжик", "Иванова"],
   ])("prints a %s name as text", async (_script, given, family) => {
     const { text } = await pdfFor(given, family);
@@ -53,6 +54,7 @@ describe(`names in any script in the referral PDF on ${process.env.TEST_DB_KIND}
     // The page lists (and react-pdf reads) the 4 MB CJK font only for text that needs it.
     expect((await planPdfText(["Ana 🙂 Smith", "Ёжик", "محمد", "≥ 8/10 ✓"])).families).toEqual([BASE_FAMILY]);
     expect((await planPdfText(["Ana Smith", "王 秀英"])).families).toEqual([BASE_FAMILY, FALLBACK_FAMILY]);
+    expect((await planPdfText(["김민준"])).families).toEqual([BASE_FAMILY, HANGUL_FAMILY]);
     // A script no bundled font draws is shown as placeholders too, never as blank space.
     expect((await planPdfText(["ሰላም"])).clean("ሰላም Abebe")).toBe(`${MISSING_GLYPH_PLACEHOLDER.repeat(3)} Abebe`);
   });

@@ -2,8 +2,10 @@
 // - DejaVu Sans (assets/fonts, Debian fonts-dejavu-core, free licence in DejaVu-LICENSE.txt) for
 //   Latin, Greek, Cyrillic, Arabic, Hebrew and the symbols the note uses (≤, ≥, ✓);
 // - Droid Sans Fallback (assets/fonts/DroidSansFallbackFull.ttf, Debian fonts-droid-fallback,
-//   Apache 2.0, DroidSansFallback-LICENSE.txt) for Chinese, Japanese and Korean names. It is 4 MB,
-//   so it is read, and listed as the page's fallback family, only for a note whose text needs it.
+//   Apache 2.0, DroidSansFallback-LICENSE.txt) for Chinese and Japanese names. It is 4 MB, so it
+//   is read, and listed as a fallback family of the page, only for a note whose text needs it;
+// - NanumSquare (assets/fonts/NanumSquareR.ttf, Debian fonts-nanum, SIL OFL 1.1,
+//   Nanum-LICENSE.txt) for Korean (Droid has almost no Hangul), likewise only when needed.
 // planPdfText() decides that from the text itself, and replaces what neither font can draw (emoji,
 // and any script neither covers) with a visible placeholder instead of blank or garbled glyphs.
 import path from "node:path";
@@ -11,6 +13,9 @@ import { Font } from "@react-pdf/renderer";
 
 export const BASE_FAMILY = "DejaVu Sans";
 export const FALLBACK_FAMILY = "Droid Sans Fallback";
+export const HANGUL_FAMILY = "NanumSquare";
+/** Tried in this order for a character the base font lacks. */
+const FALLBACK_FAMILIES = [FALLBACK_FAMILY, HANGUL_FAMILY] as const;
 /** Shown instead of an emoji or a character no bundled font can draw (in DejaVu Sans: U+25A1). */
 export const MISSING_GLYPH_PLACEHOLDER = "□";
 
@@ -19,6 +24,7 @@ const files = {
   base: () => path.join(fontDir(), "DejaVuSans.ttf"),
   baseBold: () => path.join(fontDir(), "DejaVuSans-Bold.ttf"),
   fallback: () => path.join(fontDir(), "DroidSansFallbackFull.ttf"),
+  hangul: () => path.join(fontDir(), "NanumSquareR.ttf"),
 };
 
 let registered = false;
@@ -39,6 +45,13 @@ export function registerPdfFonts(): void {
     fonts: [
       { src: files.fallback(), fontWeight: "normal" },
       { src: files.fallback(), fontWeight: "bold" },
+    ],
+  });
+  Font.register({
+    family: HANGUL_FAMILY,
+    fonts: [
+      { src: files.hangul(), fontWeight: "normal" },
+      { src: files.hangul(), fontWeight: "bold" },
     ],
   });
   // Never split words with hyphens: clinical terms and codes must stay whole.
@@ -65,7 +78,7 @@ const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
 export interface PdfTextPlan {
   /** The text as the PDF shows it: emoji and characters no font can draw become the placeholder. */
   clean(text: string): string;
-  /** The page's font families: the base, plus the CJK fallback when some text needs it. */
+  /** The page's font families: the base, plus each fallback that some text needs. */
   families: string[];
 }
 
@@ -83,12 +96,18 @@ export async function planPdfText(texts: readonly string[]): Promise<PdfTextPlan
     }
   }
   const base = await glyphs(BASE_FAMILY);
-  const missing = [...codePoints].filter((c) => !base.hasGlyphForCodePoint(c));
-  const fallback = missing.length ? await glyphs(FALLBACK_FAMILY) : undefined;
-  const drawable = new Set(missing.filter((c) => fallback!.hasGlyphForCodePoint(c)));
-  const undrawable = new Set(missing.filter((c) => !drawable.has(c)));
+  let missing = [...codePoints].filter((c) => !base.hasGlyphForCodePoint(c));
+  const families: string[] = [BASE_FAMILY];
+  for (const family of FALLBACK_FAMILIES) {
+    if (!missing.length) break;
+    const font = await glyphs(family);
+    const left = missing.filter((c) => !font.hasGlyphForCodePoint(c));
+    if (left.length < missing.length) families.push(family);
+    missing = left;
+  }
+  const undrawable = new Set(missing);
   return {
-    families: drawable.size ? [BASE_FAMILY, FALLBACK_FAMILY] : [BASE_FAMILY],
+    families,
     clean(text: string): string {
       let out = "";
       for (const { segment } of segmenter.segment(text)) {
