@@ -41,7 +41,8 @@ export function engineMarkdown(r: EngineResult): string {
       `(start process ${r.peakMemoryDetail.start.toFixed(0)} MB + Next ${r.peakMemoryDetail.next.toFixed(0)} MB)` +
       (r.peakMemoryEach
         ? `; each process's own peak: start process${r.engine === "pglite" ? " (serves the embedded database)" : ""} ${r.peakMemoryEach.start.toFixed(0)} MB, Next ${r.peakMemoryEach.next.toFixed(0)} MB.`
-        : "."),
+        : ".") +
+      (r.seedPeakMemoryMb ? ` Measured on a server restarted after the bulk load (${r.seedPeakMemoryMb.toFixed(0)} MB while seeding).` : ""),
     "",
     "| target | clients | requests | req/s | p50 ms | p95 ms | p99 ms | p50 ÷ floor | p95 ÷ floor | errors |",
     "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",

@@ -18,7 +18,7 @@ const USAGE = `usage: npm run cli -- <command>
   seed-synthetic [--patients N] [--visits N] [--clinic NAME] [--seed N]
                     fill a clinic with synthetic histories (load and scale testing)
   status repair [--show N]
-                    recompute every patient's stored flag status; report (up to N of) the stale ones
+                    recompute every patient's stored flag evaluation; report (up to N of) the stale ones
 ${BACKUP_USAGE}`;
 
 class UsageError extends Error {}

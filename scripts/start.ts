@@ -64,6 +64,7 @@ async function main() {
     env: {
       ...process.env,
       NODE_ENV: dev ? "development" : "production",
+      NODE_OPTIONS: nextNodeOptions(),
       STRIDE_DATABASE_URL: url,
       STRIDE_DATABASE_KIND: config.kind,
       STRIDE_PARENT_PID: String(process.pid),
@@ -125,6 +126,20 @@ function ensurePrismaClient() {
   log("Generating the database client (lib/generated)…");
   const result = spawnSync(process.execPath, [path.join(projectRoot, "scripts", "prisma-generate.mjs")], { cwd: projectRoot, stdio: "inherit" });
   if (result.status !== 0) throw new ConfigError("Generating the database client failed (see above); run `npm install` and try again.");
+}
+
+/**
+ * The Next server's V8 heap limit. Under load its live heap is about 100 MB (heap snapshots,
+ * docs/performance.md "Memory"), but V8 sizes its heap from the machine's RAM and lets garbage
+ * pile up to several times that before collecting; a limit makes it collect sooner and keeps the
+ * process's memory bounded. STRIDE_NEXT_HEAP_MB overrides it (a NODE_OPTIONS that already sets
+ * --max-old-space-size wins).
+ */
+function nextNodeOptions(): string {
+  const inherited = process.env.NODE_OPTIONS ?? "";
+  if (/--max-old-space-size/.test(inherited)) return inherited;
+  const mb = Number(process.env.STRIDE_NEXT_HEAP_MB) > 0 ? Number(process.env.STRIDE_NEXT_HEAP_MB) : 256;
+  return `${inherited} --max-old-space-size=${mb}`.trim();
 }
 
 function nextBin() {

@@ -50,7 +50,7 @@ export async function writeStoredColumns(tx: Tx, rows: readonly { id: string; co
   await tx.$executeRawUnsafe(
     `UPDATE "Patient" AS p
         SET "status" = u.status::"PatientStatus", "lastAssessedAt" = u.last, "visitChanges" = u.changes::jsonb,
-            "evaluation" = u.evaluation::jsonb, "rulesVersion" = u.version, "updatedAt" = now()
+            "evaluation" = u.evaluation::json, "rulesVersion" = u.version, "updatedAt" = now()
        FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::int[]) AS u(id, status, last, changes, evaluation, version)
       WHERE p."id" = u.id`,
     rows.map((r) => r.id),

@@ -68,7 +68,7 @@ async function readHistoryRows(tx: Tx, patientIds: readonly string[], clinicId: 
         measures: values.map(([code, side, value, method]) => ({ code, side, value, ...(method ? { method } : {}) })),
       })),
     };
-    // A jsonb column through a raw query arrives parsed (pg) or as text (some drivers).
+    // A JSON column through a raw query arrives parsed (pg) or as text (some drivers).
     const evaluation = typeof row.evaluation === "string" ? (JSON.parse(row.evaluation) as unknown) : (row.evaluation ?? null);
     histories.set(row.id, { history, stored: { evaluation, rulesVersion: row.rulesVersion ?? null } });
   }

@@ -36,7 +36,7 @@ export interface RepairOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** JSON with object keys sorted: a stored jsonb value (keys reordered) compares equal to the object it came from. */
+/** JSON with object keys sorted: a stored JSONB value (visitChanges: keys reordered) compares equal to the object it came from. */
 function canonical(value: unknown): string {
   const plain: unknown = value instanceof Date ? value.toISOString() : value === undefined ? null : JSON.parse(JSON.stringify(value));
   const sort = (v: unknown): unknown =>

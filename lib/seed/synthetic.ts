@@ -212,7 +212,7 @@ async function insertBatch(client: pg.PoolClient, batch: SyntheticPatient[], opt
   }
   await client.query(
     `INSERT INTO "Patient" (id, "clinicId", "givenName", "familyName", "birthDate", sex, "heightCm", mrn, "diagnosisSide", status, "lastAssessedAt", "visitChanges", "evaluation", "rulesVersion", "updatedAt")
-     SELECT u.id, $1, u.g, u.f, u.b, u.s::"Sex", u.h, u.m, u.d::"DiagnosisSide", u.st::"PatientStatus", u.l, u.c::jsonb, u.e::jsonb, $14, now()
+     SELECT u.id, $1, u.g, u.f, u.b, u.s::"Sex", u.h, u.m, u.d::"DiagnosisSide", u.st::"PatientStatus", u.l, u.c::jsonb, u.e::json, $14, now()
      FROM unnest($2::uuid[], $3::text[], $4::text[], $5::date[], $6::text[], $7::float8[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::text[], $13::text[])
        AS u(id, g, f, b, s, h, m, d, st, l, c, e)`,
     [options.clinicId, p.id, p.given, p.family, p.birth, p.sex, p.height, p.mrn, p.side, p.status, p.last, p.changes, p.evaluation, RULES_VERSION],

@@ -124,6 +124,8 @@ describe(`stored evaluation on ${process.env.TEST_DB_KIND}`, () => {
     // The readers serve the stored evaluation.
     const fresh = await expectStoredIsFresh(patient.id);
     expect(await getPatientFlags(actor, patient.id)).toEqual(JSON.parse(JSON.stringify(fresh)));
+    // Byte for byte, key order included: the API answers as the engine's own output would.
+    expect(JSON.stringify(await getPatientFlags(actor, patient.id))).toBe(JSON.stringify(fresh));
     expect((await loadReferralContext(db, actor, patient.id)).evaluation).toEqual(JSON.parse(JSON.stringify(fresh)));
   });
 

@@ -1,3 +1,3 @@
 -- AlterTable
-ALTER TABLE "Patient" ADD COLUMN     "evaluation" JSONB,
+ALTER TABLE "Patient" ADD COLUMN     "evaluation" JSON,
 ADD COLUMN     "rulesVersion" INTEGER;
