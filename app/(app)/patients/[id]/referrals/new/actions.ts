@@ -18,7 +18,19 @@ export async function createReferralAction(patientId: string, formData: FormData
     id = referral.id;
   } catch (error) {
     if (error instanceof AppError) {
-      const message = error.issues.map((i) => `${i.path}: ${i.message}`).join("; ") || error.message;
+      // Named as the form's labels name the fields ("Refer to", "Urgency"), never by the schema's keys.
+      const message =
+        error.issues
+          .map((i) =>
+            i.path === "specialty"
+              ? "Refer to is required: choose a specialty"
+              : i.path === "urgency"
+                ? "Urgency is required: choose one"
+                : i.path === "comment"
+                  ? `Your comment: ${i.message}`
+                  : i.message,
+          )
+          .join("; ") || error.message;
       redirect(`/patients/${patientId}/referrals/new?error=${encodeURIComponent(message)}`);
     }
     throw error;
