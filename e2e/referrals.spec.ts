@@ -27,7 +27,9 @@ test.describe("referrals", () => {
     await page.goBack();
     const reason = page.getByRole("textbox", { name: "Reason for referral" });
     await expect(reason).toHaveValue(/Night pain/);
-    await reason.fill("Night pain and weight loss: please see urgently for bloods and imaging.");
+    await reason.fill(`Night pain and weight loss: please see urgently for bloods and imaging.${"\nMore history.".repeat(12)}`);
+    // The text area grows with its text: no inner scroll bar hides part of the note.
+    expect(await reason.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
     await page.getByRole("checkbox", { name: "Include Treatment so far" }).uncheck();
     await page.screenshot({ path: testInfo.outputPath("referral-draft.png"), fullPage: true });
     await page.getByRole("button", { name: "Save and finalise…" }).click();
