@@ -112,6 +112,8 @@ test.describe("assessments", () => {
     await expect(historyCount(page)).toContainText("1 visit,");
     const history = page.getByRole("region", { name: "History" });
     await expect(history.getByRole("row").nth(1)).toContainText("35"); // 35 values
+    // The values are not in the page until the visit is opened (loaded on demand).
+    await expect(history.locator("caption", { hasText: "Values of the visit" })).toHaveCount(0);
     await history.getByRole("button", { name: /Show visit of .* values/ }).click();
     await expect(history.getByRole("row", { name: /Dorsiflexion, knee straight/ })).toContainText("6°");
     await expect(history.getByRole("row", { name: /Dorsiflexion, knee straight/ })).toContainText("goniometer, supine");

@@ -2,8 +2,9 @@
 // already formatted on the server (dates in the clinic's zone, values with units).
 import { MEASURES, RED_FLAG_LABELS, isMeasureCode, type RedFlagCode } from "@/lib/clinical/measures";
 import { formatValue } from "@/lib/clinical/format";
-import { formatDate } from "@/lib/format/dates";
+import { formatDate, formatTime } from "@/lib/format/dates";
 import type { AssessmentView } from "@/lib/assessments/queries";
+import type { VisitSummary } from "@/lib/assessments/summaries";
 import type { TreatmentView } from "@/lib/treatments/queries";
 import { TREATMENT_LABELS } from "@/lib/treatments/labels";
 
@@ -16,6 +17,7 @@ export interface ValueLine {
   methods: string;
 }
 
+/** A visit's row as the history lists it; its values (ValueLine[]) are loaded when it is opened. */
 export interface VisitRowData {
   kind: "visit";
   id: string;
@@ -28,7 +30,6 @@ export interface VisitRowData {
   amended: string | null;
   deleted: string | null;
   notes: string | null;
-  values: ValueLine[];
 }
 
 export interface TreatmentRowData {
@@ -43,14 +44,12 @@ export interface TreatmentRowData {
 
 export type HistoryRow = VisitRowData | TreatmentRowData;
 
-// One formatter for the process: building one per visit cost more than the formatting.
-const TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
-
 function timeOf(iso: string): string {
-  return TIME.format(new Date(iso));
+  return formatTime(iso);
 }
 
-function valueLines(visit: AssessmentView): ValueLine[] {
+/** One line per measure (left | right or whole), in the visit's order (catalog order). */
+export function valueLines(visit: Pick<AssessmentView, "measures">): ValueLine[] {
   const lines = new Map<string, ValueLine>();
   for (const m of visit.measures) {
     if (!isMeasureCode(m.code)) continue;
@@ -65,7 +64,7 @@ function valueLines(visit: AssessmentView): ValueLine[] {
   return [...lines.values()];
 }
 
-export function visitRow(visit: AssessmentView): VisitRowData {
+export function visitRow(visit: VisitSummary): VisitRowData {
   return {
     kind: "visit",
     id: visit.id,
@@ -73,7 +72,7 @@ export function visitRow(visit: AssessmentView): VisitRowData {
     dateText: formatDate(visit.takenAt),
     timeText: timeOf(visit.takenAt),
     rater: visit.rater.name,
-    valueCount: visit.measures.length,
+    valueCount: visit.valueCount,
     redFlags: visit.redFlags.map((f) => RED_FLAG_LABELS[f as RedFlagCode] ?? f),
     amended:
       visit.amendedAt && visit.amendedBy
@@ -82,11 +81,10 @@ export function visitRow(visit: AssessmentView): VisitRowData {
     deleted:
       visit.deletedAt && visit.deletedBy ? `Deleted by ${visit.deletedBy.name} on ${formatDate(visit.deletedAt)}: ${visit.deleteReason ?? ""}` : null,
     notes: visit.notes,
-    values: valueLines(visit),
   };
 }
 
-export function historyRows(visits: AssessmentView[], treatments: TreatmentView[]): HistoryRow[] {
+export function historyRows(visits: VisitSummary[], treatments: TreatmentView[]): HistoryRow[] {
   const rows: HistoryRow[] = [
     ...visits.map(visitRow),
     ...treatments.map(

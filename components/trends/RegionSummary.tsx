@@ -5,7 +5,7 @@ import { formatDate } from "@/lib/clinical/format";
 import { StatusBadge } from "@/components/patients/StatusBadge";
 import styles from "./trends.module.css";
 
-const REGION_NAMES: Record<Region, string> = { hip: "Hip", back: "Low back" };
+const REGION_NAMES: Record<Region, string> = { heel: "Heel", hip: "Hip", back: "Low back" };
 
 export function RegionSummary({ evaluation }: { evaluation: Evaluation }) {
   const redFlags = evaluation.flags.filter((f) => f.refer);

@@ -27,7 +27,8 @@ const SECTION_TITLES: [FormSection, string][] = [
   ["pain", "Pain"],
   ["function_scores", "Function scores"],
   ["gait", "Gait"],
-  ["body_mass", "Body mass"],
+  ["body_mass", "Body mass and waist"],
+  ["load", "Load: work and activity"],
 ];
 
 export const FORM_SECTIONS: FormSectionDef[] = SECTION_TITLES.map(([id, title]) => ({

@@ -10,10 +10,11 @@ describe("form layout", () => {
   it("follows the chain foot up to back, left before right", () => {
     expect(FORM_SECTIONS.map((s) => s.id)).toEqual([
       "ankle_calf", "foot_posture", "hip_pelvis", "leg_length", "pain", "function_scores", "gait", "body_mass",
+      "load",
     ]);
     expect(FIELD_ORDER.slice(0, 2).map((f) => f.key)).toEqual(["ankle_df_wblt_cm:left", "ankle_df_wblt_cm:right"]);
-    expect(FIELD_ORDER.at(-1)!.key).toBe("body_mass_kg:none");
-    expect(FIELD_ORDER).toHaveLength(14 * 2 + 7);
+    expect(FIELD_ORDER.at(-1)!.key).toBe("activity_km_week:none");
+    expect(FIELD_ORDER).toHaveLength(17 * 2 + 12);
   });
 
   it("labels name the measure, the side and the unit", () => {

@@ -30,6 +30,17 @@ function futureIssue(takenAt: string, now: number): FieldIssue[] {
   return [{ path: "takenAt", message: `takenAt ${takenAt} is in the future (more than ${FUTURE_SKEW_MS / 60_000} minutes ahead of the server clock)` }];
 }
 
+/**
+ * A visit dated before the patient was born is a typo (a wrong year), refused. The date is read
+ * as written, in the visit's own offset ("2026-03-01T23:30-05:00" is 1 March, where it was taken).
+ */
+export function assertNotBeforeBirth(takenAt: string, birthDate: string): void {
+  const visitDay = takenAt.slice(0, 10);
+  if (visitDay < birthDate) {
+    throw new ValidationError([{ path: "takenAt", message: `the visit date ${visitDay} is before the patient's birth date ${birthDate}` }]);
+  }
+}
+
 /** A new visit's body: { takenAt, measures[], redFlags[], notes? }. */
 export function parseAssessmentInput(input: unknown, now = Date.now()): AssessmentInputParsed {
   const issues = shapeIssues(input);

@@ -5,6 +5,7 @@
 import { buildHistory } from "./history";
 import { RuleOutcome } from "./rule-kit";
 import { RULES } from "./rules";
+import { RULES_VERSION } from "./rules-version";
 import { computeTrends } from "./trends";
 import type {
   Evaluation,
@@ -19,11 +20,12 @@ import type {
 } from "./types";
 
 const LEVEL_ORDER: readonly Level[] = ["none", "low", "moderate", "high"];
-const LINK_ORDER: readonly Link[] = ["foot", "pelvis", "symptom"];
+const LINK_ORDER: readonly Link[] = ["foot", "pelvis", "symptom", "systemic"];
 const LINK_NAMES: Record<Link, string> = {
   foot: "foot and ankle",
   pelvis: "hip and pelvis",
   symptom: "symptoms already showing",
+  systemic: "body mass",
 };
 
 function rank(level: Level): number {
@@ -88,6 +90,7 @@ export function evaluate(history: PatientHistory): Evaluation {
   flags.sort((a, b) => (a.refer ? 0 : 1) - (b.refer ? 0 : 1));
 
   const regions: Record<Region, RegionResult> = {
+    heel: regionResult("heel", flags),
     hip: regionResult("hip", flags),
     back: regionResult("back", flags),
   };
@@ -96,6 +99,7 @@ export function evaluate(history: PatientHistory): Evaluation {
     : higherLevel(regions.hip.level, regions.back.level);
 
   return {
+    rulesVersion: RULES_VERSION,
     status,
     regions,
     flags,

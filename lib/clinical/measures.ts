@@ -16,14 +16,22 @@ export const MEASURE_CODES = [
   "thomas_knee_deg",
   "leg_length_diff_mm",
   "pain_heel_nprs",
+  "pain_first_step_nprs",
   "pain_hip_nprs",
   "pain_back_nprs",
   "odi_percent",
   "lefs_score",
   "faam_adl_percent",
+  "faam_sports_percent",
+  "psfs_mean",
   "gait_speed_mps",
   "cadence_spm",
   "body_mass_kg",
+  "trendelenburg_pelvis_dropped",
+  "knee_fppa_deg",
+  "waist_cm",
+  "work_on_feet_h",
+  "activity_km_week",
 ] as const;
 
 export type MeasureCode = (typeof MEASURE_CODES)[number];
@@ -41,12 +49,14 @@ export type MeasureSides = "bilateral" | "none";
 export type Mdc = number | { percentOfBaseline: number };
 
 /**
- * Minimal clinically important difference. Pain scales use "2 points or 30 %": a change is
- * important when it reaches either (see trends.ts for the exact reading).
+ * Minimal clinically important difference, in the measure's unit. Pain ratings (rules.md v2,
+ * "Trend labels") add a rule for improvements: an improvement must also reach this percentage of
+ * the reference value, rounded up to whole points (2 points from a reference of 0-6, 3 from 7-10).
+ * An MCID is never used as the measurement error.
  */
 export interface Mcid {
-  points?: number;
-  percentOfBaseline?: number;
+  points: number;
+  improvementPercentOfReference?: number;
 }
 
 export type Direction = "higher_better" | "lower_better" | "toward_range" | "none";
@@ -59,7 +69,8 @@ export type FormSection =
   | "pain"
   | "function_scores"
   | "gait"
-  | "body_mass";
+  | "body_mass"
+  | "load";
 
 export interface NormalRange {
   low?: number;
@@ -112,7 +123,7 @@ export const MEASURES: Record<MeasureCode, MeasureDefinition> = {
     unit: "deg", unitSymbol: "°", ucum: "deg",
     sides: "bilateral", min: 0, max: 70, step: 0.5,
     mdc: 4.7,
-    normal: { low: 27.5, high: 38.5, text: "about 33 ± 5.5° weight-bearing", citation: "Baumbach 2016" },
+    normal: { low: 33.4, high: 46.6, text: "about 40 ± 6.6° (knee flexed; about 10° more than knee extended)", citation: "Irving 2007 (controls)" },
     direction: "higher_better", chainGroup: "foot_ankle", formSection: "ankle_calf",
   }),
   ankle_df_nwb_ext_deg: def({
@@ -154,10 +165,10 @@ export const MEASURES: Record<MeasureCode, MeasureDefinition> = {
     shortLabel: "Navicular drop",
     unit: "mm", unitSymbol: " mm", ucum: "mm",
     sides: "bilateral", min: 0, max: 30, step: 0.5,
-    mdc: 3,
+    mdc: 6,
     normal: { high: 10, text: "under 10 mm", citation: "Brody 1982" },
     direction: "lower_better", chainGroup: "foot_ankle", formSection: "foot_posture",
-    note: "poor reliability; MDC is a heuristic",
+    note: "poor reliability (κ about 0.4); MDC from a typical error of 2.16 mm (Sabino 2012)",
   }),
   hip_abd_hhd_n: def({
     code: "hip_abd_hhd_n",
@@ -185,10 +196,10 @@ export const MEASURES: Record<MeasureCode, MeasureDefinition> = {
     shortLabel: "Pelvic drop",
     unit: "deg", unitSymbol: "°", ucum: "deg",
     sides: "bilateral", min: 0, max: 25, step: 0.5,
-    mdc: 2,
+    mdc: 3,
     normal: { text: "no validated cut-off" },
     direction: "lower_better", chainGroup: "hip_pelvis", formSection: "hip_pelvis",
-    note: "MDC is a heuristic",
+    note: "2-D error 2.7-2.8° (Dingenen 2018)",
   }),
   thomas_hip_deg: def({
     code: "thomas_hip_deg",
@@ -196,9 +207,9 @@ export const MEASURES: Record<MeasureCode, MeasureDefinition> = {
     shortLabel: "Thomas test, hip angle",
     unit: "deg", unitSymbol: "°", ucum: "deg",
     sides: "bilateral", min: -40, max: 40, step: 1,
-    mdc: 4.2,
     normal: { high: 0, text: "0° or below (thigh at or below horizontal)" },
     direction: "lower_better", chainGroup: "hip_pelvis", formSection: "hip_pelvis",
+    note: "no published MDC; poor reliability (Wakefield 2015)",
   }),
   thomas_knee_deg: def({
     code: "thomas_knee_deg",
@@ -206,8 +217,9 @@ export const MEASURES: Record<MeasureCode, MeasureDefinition> = {
     shortLabel: "Thomas test, knee angle",
     unit: "deg", unitSymbol: "°", ucum: "deg",
     sides: "bilateral", min: 0, max: 140, step: 1,
-    mdc: 7,
-    normal: { low: 67, text: "67° or more" },
+    mdc: 19,
+    normal: { low: 67, text: "67° or more (unverified)" },
+    note: "MDC from an SEM of 7° (Peeler & Anderson 2008)",
     direction: "higher_better", chainGroup: "hip_pelvis", formSection: "hip_pelvis",
   }),
   leg_length_diff_mm: def({
@@ -227,7 +239,20 @@ export const MEASURES: Record<MeasureCode, MeasureDefinition> = {
     shortLabel: "Heel pain",
     unit: "0-10", unitSymbol: "/10", ucum: "{score}",
     sides: "bilateral", min: 0, max: 10, step: 1,
-    mcid: { points: 2, percentOfBaseline: 30 },
+    mdc: 2,
+    mcid: { points: 2, improvementPercentOfReference: 30 },
+    normal: { high: 0, text: "0 = pain-free" },
+    direction: "lower_better", chainGroup: "symptoms_function", formSection: "pain",
+  }),
+  pain_first_step_nprs: def({
+    code: "pain_first_step_nprs",
+    label: "Heel pain on the first steps in the morning, numeric rating",
+    shortLabel: "First-step heel pain",
+    unit: "0-10", unitSymbol: "/10", ucum: "{score}",
+    sides: "bilateral", min: 0, max: 10, step: 1,
+    mdc: 2,
+    mcid: { points: 2, improvementPercentOfReference: 30 },
+    normal: { high: 0, text: "0 = pain-free" },
     direction: "lower_better", chainGroup: "symptoms_function", formSection: "pain",
   }),
   pain_hip_nprs: def({
@@ -236,7 +261,9 @@ export const MEASURES: Record<MeasureCode, MeasureDefinition> = {
     shortLabel: "Hip pain",
     unit: "0-10", unitSymbol: "/10", ucum: "{score}",
     sides: "bilateral", min: 0, max: 10, step: 1,
-    mcid: { points: 2, percentOfBaseline: 30 },
+    mdc: 2,
+    mcid: { points: 2, improvementPercentOfReference: 30 },
+    normal: { high: 0, text: "0 = pain-free" },
     direction: "lower_better", chainGroup: "symptoms_function", formSection: "pain",
   }),
   pain_back_nprs: def({
@@ -245,7 +272,9 @@ export const MEASURES: Record<MeasureCode, MeasureDefinition> = {
     shortLabel: "Low-back pain",
     unit: "0-10", unitSymbol: "/10", ucum: "{score}",
     sides: "none", min: 0, max: 10, step: 1,
-    mcid: { points: 2, percentOfBaseline: 30 },
+    mdc: 2,
+    mcid: { points: 2, improvementPercentOfReference: 30 },
+    normal: { high: 0, text: "0 = pain-free" },
     direction: "lower_better", chainGroup: "symptoms_function", formSection: "pain",
   }),
   odi_percent: def({
@@ -284,16 +313,37 @@ export const MEASURES: Record<MeasureCode, MeasureDefinition> = {
     mcid: { points: 8 },
     direction: "higher_better", chainGroup: "symptoms_function", formSection: "function_scores",
   }),
+  faam_sports_percent: def({
+    code: "faam_sports_percent",
+    label: "Foot and Ankle Ability Measure, Sports subscale",
+    shortLabel: "FAAM-Sports",
+    unit: "%", unitSymbol: " %", ucum: "%",
+    sides: "none", min: 0, max: 100, step: 0.1,
+    mdc: 12.3,
+    mcid: { points: 9 },
+    direction: "higher_better", chainGroup: "symptoms_function", formSection: "function_scores",
+  }),
+  psfs_mean: def({
+    code: "psfs_mean",
+    label: "Patient-Specific Functional Scale, mean of 3-5 activities",
+    shortLabel: "PSFS",
+    unit: "0-10", unitSymbol: "/10", ucum: "{score}",
+    sides: "none", min: 0, max: 10, step: 0.1,
+    mcid: { points: 2 },
+    normal: { low: 10, text: "10 = able as before the problem" },
+    direction: "higher_better", chainGroup: "symptoms_function", formSection: "function_scores",
+    note: "MCID 2 (Abbott & Schmitt 2014: 1.3-2.7); no measurement error given",
+  }),
   gait_speed_mps: def({
     code: "gait_speed_mps",
     label: "Comfortable gait speed",
     shortLabel: "Gait speed",
     unit: "m/s", unitSymbol: " m/s", ucum: "m/s",
     sides: "none", min: 0, max: 3, step: 0.01,
-    mdc: 0.05,
     mcid: { points: 0.1 },
     normal: { low: 1.2, high: 1.4, text: "about 1.2-1.4 m/s in adults under 60", citation: "Bohannon & Andrews 2011" },
     direction: "higher_better", chainGroup: "symptoms_function", formSection: "gait",
+    note: "no measurement error given; 0.05 m/s is a small meaningful change, not an error",
   }),
   cadence_spm: def({
     code: "cadence_spm",
@@ -312,6 +362,52 @@ export const MEASURES: Record<MeasureCode, MeasureDefinition> = {
     sides: "none", min: 2, max: 400, step: 0.1,
     direction: "none", chainGroup: "foot_ankle", formSection: "body_mass",
   }),
+  trendelenburg_pelvis_dropped: def({
+    code: "trendelenburg_pelvis_dropped",
+    label: "Single-leg stance: the pelvis dropped (yes) or the hold ended for pain or balance (no)",
+    shortLabel: "Pelvis dropped in stance",
+    unit: "yes/no", unitSymbol: "", ucum: "{boolean}",
+    sides: "bilateral", min: 0, max: 1, step: 1,
+    direction: "none", chainGroup: "hip_pelvis", formSection: "hip_pelvis",
+    note: "1 = the pelvis dropped, 0 = the hold ended for pain or balance",
+  }),
+  knee_fppa_deg: def({
+    code: "knee_fppa_deg",
+    label: "Knee frontal-plane projection angle, single-leg squat, 2-D video (positive = valgus)",
+    shortLabel: "Knee FPPA (squat)",
+    unit: "deg", unitSymbol: "°", ucum: "deg",
+    sides: "bilateral", min: -30, max: 60, step: 0.5,
+    mdc: 8,
+    normal: { text: "no validated cut-off: charted, not flagged" },
+    direction: "none", chainGroup: "hip_pelvis", formSection: "hip_pelvis",
+    note: "MDC from an SEM of 2-4° (Gwynne & Curran 2014)",
+  }),
+  waist_cm: def({
+    code: "waist_cm",
+    label: "Waist girth",
+    shortLabel: "Waist",
+    unit: "cm", unitSymbol: " cm", ucum: "cm",
+    sides: "none", min: 40, max: 250, step: 0.5,
+    normal: { text: "associated with chronic heel pain (JOSPT 2021); no cut-off" },
+    direction: "none", chainGroup: "foot_ankle", formSection: "body_mass",
+  }),
+  work_on_feet_h: def({
+    code: "work_on_feet_h",
+    label: "Hours on the feet in a usual workday",
+    shortLabel: "Hours on feet at work",
+    unit: "h", unitSymbol: " h", ucum: "h",
+    sides: "none", min: 0, max: 16, step: 0.5,
+    normal: { text: "weight-bearing for most of the workday: OR 3.6 for plantar fasciitis", citation: "Riddle 2003" },
+    direction: "none", chainGroup: "foot_ankle", formSection: "load",
+  }),
+  activity_km_week: def({
+    code: "activity_km_week",
+    label: "Walking and running distance in a usual week",
+    shortLabel: "Weekly walking and running",
+    unit: "km", unitSymbol: " km", ucum: "km",
+    sides: "none", min: 0, max: 400, step: 1,
+    direction: "none", chainGroup: "foot_ankle", formSection: "load",
+  }),
 };
 
 export const RED_FLAG_CODES = [
@@ -324,38 +420,59 @@ export const RED_FLAG_CODES = [
   "rf_progressive_neuro_deficit",
   "rf_heel_neuro_symptoms",
   "rf_inflammatory_signs",
+  "rf_calcaneal_fracture_suspected",
+  "rf_fascia_rupture_suspected",
 ] as const;
 
 export type RedFlagCode = (typeof RED_FLAG_CODES)[number];
 
+/**
+ * Red-flag tiers (rules.md v2, "Red flags"). An item's own tier; a history of cancer together
+ * with night pain or unexplained weight loss is urgent (the engine applies that combination).
+ */
+export type RedFlagTier = "emergency" | "urgent" | "review";
+
 export interface RedFlagDefinition {
   code: RedFlagCode;
   label: string;
+  tier: RedFlagTier;
+  /** A heel item: its flag names the heel region as well as hip and back. */
+  heel?: boolean;
   /** What the box covers, for the form's help text. */
   detail?: string;
 }
 
 export const RED_FLAGS: readonly RedFlagDefinition[] = [
   {
-    code: "rf_cauda_equina",
+    code: "rf_cauda_equina", tier: "emergency",
     label: "Possible cauda equina syndrome",
     detail: "new bladder or bowel disturbance, saddle numbness, or neurological deficit in both legs",
   },
-  { code: "rf_unexplained_weight_loss", label: "Unexplained weight loss" },
-  { code: "rf_night_pain", label: "Night pain" },
-  { code: "rf_fever", label: "Fever" },
-  { code: "rf_trauma", label: "Trauma" },
-  { code: "rf_cancer_history", label: "History of cancer" },
-  { code: "rf_progressive_neuro_deficit", label: "Progressive neurological deficit" },
+  { code: "rf_unexplained_weight_loss", tier: "urgent", label: "Unexplained weight loss" },
+  { code: "rf_night_pain", tier: "review", label: "Night pain" },
+  { code: "rf_fever", tier: "urgent", label: "Fever" },
+  { code: "rf_trauma", tier: "urgent", label: "Trauma" },
+  { code: "rf_cancer_history", tier: "review", label: "History of cancer" },
+  { code: "rf_progressive_neuro_deficit", tier: "emergency", label: "Progressive neurological deficit" },
   {
-    code: "rf_heel_neuro_symptoms",
+    code: "rf_heel_neuro_symptoms", tier: "review", heel: true,
     label: "Neurological heel symptoms (burning, tingling, numbness)",
     detail: "consider tarsal tunnel syndrome, Baxter's nerve entrapment or S1 radiculopathy",
   },
   {
-    code: "rf_inflammatory_signs",
+    code: "rf_inflammatory_signs", tier: "review",
     label: "Inflammatory signs (morning stiffness over 1 h, other joints swollen)",
     detail: "consider a spondyloarthropathy",
+  },
+  {
+    code: "rf_calcaneal_fracture_suspected", tier: "urgent", heel: true,
+    label: "Suspected calcaneal stress fracture",
+    detail: "positive calcaneal squeeze test, sudden onset with load",
+  },
+  {
+    code: "rf_fascia_rupture_suspected", tier: "urgent", heel: true,
+    label: "Suspected plantar fascia rupture",
+    detail: "sudden pop or bruising, often after an injection",
   },
 ];
 

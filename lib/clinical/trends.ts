@@ -16,20 +16,11 @@ export function mdcFor(code: MeasureCode, baseline: number): number | null {
 }
 
 /**
- * MCID in the measure's unit. "2 points or 30 %" means a change is important when it reaches
- * either, so the threshold is the smaller of the two. The percentage is of the baseline value and
- * only applies when the baseline is above 0: 30 % of a zero baseline would call any change,
- * however small, important, so from a baseline of 0 the points criterion alone applies.
+ * MCID in the measure's unit. Pain ratings have a larger threshold for an improvement from a
+ * high reference (rules.md v2): that reading belongs to the trend label itself.
  */
-export function mcidFor(code: MeasureCode, baseline: number): number | null {
-  const mcid = MEASURES[code].mcid;
-  if (mcid === undefined) return null;
-  const candidates: number[] = [];
-  if (mcid.points !== undefined) candidates.push(mcid.points);
-  if (mcid.percentOfBaseline !== undefined && baseline > 0) {
-    candidates.push(roundTo((baseline * mcid.percentOfBaseline) / 100, 9));
-  }
-  return candidates.length === 0 ? null : Math.min(...candidates);
+export function mcidFor(code: MeasureCode, _reference: number): number | null {
+  return MEASURES[code].mcid?.points ?? null;
 }
 
 export function labelFor(absDelta: number, mdc: number | null, mcid: number | null): TrendLabel {

@@ -34,8 +34,9 @@ export interface PatientHistory {
 export type Severity = "critical" | "high" | "moderate" | "low";
 export type Level = "high" | "moderate" | "low" | "none";
 export type Status = "refer" | Level;
-export type Region = "hip" | "back";
-export type Link = "foot" | "pelvis" | "symptom";
+/** Regions of rules.md v2: the plantar heel pain itself, the hip and the low back. */
+export type Region = "heel" | "hip" | "back";
+export type Link = "foot" | "pelvis" | "symptom" | "systemic";
 export type Grade = "A" | "B" | "H";
 
 export type RuleId =
@@ -59,8 +60,14 @@ export type RuleId =
   | "ODI_MODERATE"
   | "ODI_RISING"
   | "FUNCTION_DECLINE"
+  | "HEEL_FUNCTION_DECLINE"
+  | "HEEL_PAIN_RISING"
   | "BMI_HIGH"
-  | "RED_FLAG";
+  | "RED_FLAG"
+  | "RED_FLAG_REVIEW";
+
+/** Red-flag tier carried by RED_FLAG (the highest ticked); review items give RED_FLAG_REVIEW. */
+export type RedFlagFlagTier = "emergency" | "urgent";
 
 /** One recorded value a flag used, with the date it came from. */
 export interface FlagInput {
@@ -92,6 +99,10 @@ export interface Flag {
   derived?: Record<string, number>;
   /** Only on RED_FLAG: the patient should be referred. */
   refer?: true;
+  /** Only on RED_FLAG: the highest tier ticked. */
+  tier?: RedFlagFlagTier;
+  /** On RED_FLAG and RED_FLAG_REVIEW: the ticked red-flag codes the flag stands for. */
+  items?: RedFlagCode[];
 }
 
 export interface NotEvaluated {
@@ -142,6 +153,8 @@ export interface Trend {
 }
 
 export interface Evaluation {
+  /** The version of clinical/rules.md this evaluation follows. */
+  rulesVersion: number;
   status: Status;
   regions: Record<Region, RegionResult>;
   flags: Flag[];

@@ -5,8 +5,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors/app-errors";
 import { isUuid } from "@/lib/validation/parse";
 import { evaluate } from "@/lib/clinical/evaluate";
-import type { MeasureCode, RedFlagCode } from "@/lib/clinical/measures";
-import type { PatientHistory } from "@/lib/clinical/types";
+import { historyOfVisits } from "@/lib/assessments/queries";
+import { readVisitsWithValues } from "@/lib/patients/history-read";
 import { getPatient } from "@/lib/patients/queries";
 import { parseSections } from "@/lib/referrals/sections";
 import { buildPatientBundle, type FhirExportInput } from "./bundle";
@@ -15,16 +15,7 @@ export async function exportPatientBundle(actor: Actor, patientId: string, now: 
   if (!isUuid(patientId)) throw new NotFoundError("patient");
   const patient = await getPatient(actor, patientId);
   const [visits, referrals] = await Promise.all([
-    db.assessment.findMany({
-      where: { clinicId: actor.clinicId, patientId, deletedAt: null },
-      orderBy: [{ takenAt: "asc" }, { id: "asc" }],
-      select: {
-        takenAt: true,
-        raterId: true,
-        redFlags: true,
-        measures: { select: { id: true, code: true, side: true, value: true, method: true } },
-      },
-    }),
+    readVisitsWithValues(db, actor.clinicId, patientId),
     db.referral.findMany({
       where: { clinicId: actor.clinicId, patientId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -49,21 +40,16 @@ export async function exportPatientBundle(actor: Actor, patientId: string, now: 
     orderBy: { id: "asc" },
   });
 
-  const history: PatientHistory = {
-    patient: { heightCm: patient.heightCm, sex: patient.sex, birthDate: patient.birthDate },
-    assessments: visits.map((v) => ({
-      takenAt: v.takenAt.toISOString(),
-      redFlags: v.redFlags as RedFlagCode[],
-      measures: v.measures.map((m) => ({ code: m.code as MeasureCode, side: m.side, value: m.value, ...(m.method ? { method: m.method } : {}) })),
-    })),
-  };
+  // Evaluated from the very rows of the bundle (not the stored evaluation, read separately), so a
+  // visit recorded meanwhile cannot leave a RiskAssessment without its Observation.
+  const evaluation = evaluate(historyOfVisits(patient, visits));
 
   const input: FhirExportInput = {
     clinicId: actor.clinicId,
     patient,
-    assessments: visits.map((v) => ({ takenAt: v.takenAt.toISOString(), raterId: v.raterId, measures: v.measures })),
+    assessments: visits.map((v) => ({ takenAt: v.takenAt, raterId: v.raterId, measures: v.measures })),
     practitioners: users,
-    evaluation: evaluate(history),
+    evaluation,
     referrals: referrals.map((r) => ({
       ...r,
       createdAt: r.createdAt.toISOString(),

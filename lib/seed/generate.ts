@@ -65,19 +65,27 @@ const JITTER: Record<MeasureCode, number> = {
   navicular_drop_mm: 0.5,
   hip_abd_hhd_n: 0, // relative: see HHD_JITTER_FRACTION
   trendelenburg_hold_s: 2,
+  trendelenburg_pelvis_dropped: 0,
+  knee_fppa_deg: 1.5,
   pelvic_drop_deg: 0.5,
   thomas_hip_deg: 1,
   thomas_knee_deg: 2,
   leg_length_diff_mm: 0,
   pain_heel_nprs: 0,
+  pain_first_step_nprs: 0,
   pain_hip_nprs: 0,
   pain_back_nprs: 0,
   odi_percent: 1,
   lefs_score: 1,
   faam_adl_percent: 1.5,
+  faam_sports_percent: 2,
+  psfs_mean: 0.2,
   gait_speed_mps: 0.02,
   cadence_spm: 2,
   body_mass_kg: 0.6,
+  waist_cm: 0.5,
+  work_on_feet_h: 0,
+  activity_km_week: 2,
 };
 /** Dynamometer error scales with force (MDC 15 %); 2 % keeps persistent asymmetries in their band. */
 const HHD_JITTER_FRACTION = 0.02;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { pageErrorMessage } from "@/lib/errors/page-errors";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -73,7 +74,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
         patient={patient}
         record={record}
         notice={one(query.notice)}
-        error={one(query.error)}
+        error={pageErrorMessage(one(query.error))}
         showDeleted={showDeleted}
         latest={<LatestValues rows={latest} />}
       />

@@ -1,5 +1,6 @@
 // One referral note. Draft: edit sections, save, finalise after a confirmation step. Final:
 // read-only with who finalised it and when, Print / Download PDF / New version.
+import { pageErrorMessage } from "@/lib/errors/page-errors";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -30,10 +31,11 @@ async function load(id: string): Promise<ReferralView> {
 }
 
 function Notice({ query }: { query: Awaited<Props["searchParams"]> }) {
-  if (query.error) {
+  const error = pageErrorMessage(query.error);
+  if (error) {
     return (
       <p className="alert-error" role="alert">
-        {query.error}
+        {error}
       </p>
     );
   }

@@ -1,4 +1,5 @@
 // DELETE /api/v1/treatments/{id}: soft-deletes a treatment event recorded in error.
+import { refuseOtherMethods } from "@/lib/http/methods";
 import { handleApi } from "@/lib/http/api";
 import { deleteTreatment } from "@/lib/treatments/mutations";
 
@@ -8,3 +9,5 @@ export async function DELETE(request: Request, context: { params: Promise<{ id: 
   const { id } = await context.params;
   return handleApi(request, (actor) => deleteTreatment(actor, id));
 }
+
+export const { GET, POST, PUT, PATCH } = refuseOtherMethods(["DELETE"]);

@@ -1,5 +1,6 @@
 "use server";
 // Creates the draft from the form and opens it for editing.
+import { pageErrorCode } from "@/lib/errors/page-errors";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-errors";
@@ -17,22 +18,7 @@ export async function createReferralAction(patientId: string, formData: FormData
     });
     id = referral.id;
   } catch (error) {
-    if (error instanceof AppError) {
-      // Named as the form's labels name the fields ("Refer to", "Urgency"), never by the schema's keys.
-      const message =
-        error.issues
-          .map((i) =>
-            i.path === "specialty"
-              ? "Refer to is required: choose a specialty"
-              : i.path === "urgency"
-                ? "Urgency is required: choose one"
-                : i.path === "comment"
-                  ? `Your comment: ${i.message}`
-                  : i.message,
-          )
-          .join("; ") || error.message;
-      redirect(`/patients/${patientId}/referrals/new?error=${encodeURIComponent(message)}`);
-    }
+    if (error instanceof AppError) redirect(`/patients/${patientId}/referrals/new?error=${pageErrorCode(error)}`);
     throw error;
   }
   redirect(`/referrals/${id}`);
