@@ -3,11 +3,13 @@ import { patientCreateSchema } from "@/lib/patients/schemas";
 import { toFieldIssues } from "@/lib/validation/parse";
 import { patientIssueInWords } from "./patient-form-data";
 
-/** The words the form shows for the schema's issues on `input`, keyed by field. */
+/** The words the form shows for the schema's issues on `input`: the first issue of each field, as the form does. */
 function wordsFor(input: Record<string, unknown>): Record<string, string> {
   const parsed = patientCreateSchema.safeParse(input);
   if (parsed.success) return {};
-  return Object.fromEntries(toFieldIssues(parsed.error.issues).map((i) => [i.path, patientIssueInWords(i.path, i.message)]));
+  const out: Record<string, string> = {};
+  for (const i of toFieldIssues(parsed.error.issues)) out[i.path] ??= patientIssueInWords(i.path, i.message);
+  return out;
 }
 
 describe("patient form errors in words", () => {
