@@ -35,3 +35,30 @@ test("the patient list works on a 768 px tablet and prints without navigation", 
   await expect(page.getByRole("table")).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("patients-print.png"), fullPage: true });
 });
+
+test("at tablet width the caseload's names wrap between words, never inside one", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await signIn(page, USERS.demo);
+  await page.goto("/");
+  await expect(page.locator("a.patient-link", { hasText: "Nakamura" }).first()).toBeVisible();
+  // Every word of every name link lies on one line (a word split across lines has two boxes).
+  const broken = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const link of document.querySelectorAll("a.patient-link")) {
+      const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? "";
+        for (const match of text.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) out.push(match[0]);
+        }
+      }
+    }
+    return out;
+  });
+  expect(broken).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath("caseload-768.png"), fullPage: true });
+});

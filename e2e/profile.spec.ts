@@ -24,7 +24,7 @@ test("a clinician changes their own password on the profile page", async ({ page
   await form.getByLabel("New password", { exact: true }).fill("a brand new phrase");
   await form.getByLabel("New password again").fill("a brand new phrase");
   await form.getByRole("button", { name: "Change password" }).click();
-  await expect(form.getByRole("status")).toContainText("currentPassword: the current password is not correct");
+  await expect(form.getByRole("status")).toContainText("Current password: the current password is not correct");
   // What was typed stays after a refusal.
   await expect(form.getByLabel("New password", { exact: true })).toHaveValue("a brand new phrase");
 

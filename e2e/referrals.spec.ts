@@ -11,6 +11,7 @@ test.describe("referrals", () => {
 
     await page.getByRole("link", { name: "Create referral" }).click();
     await expect(page.getByRole("heading", { name: "Create referral" })).toBeVisible();
+    await expect(page.getByLabel("Refer to")).toHaveValue(""); // no specialty chosen for the clinician
     // Urgent-tier red flag on the latest visit (weight loss): urgent preselected, and the reason is shown.
     await expect(page.getByRole("radio", { name: /Urgent/ })).toBeChecked();
     await expect(page.getByText(/Urgent red flag recorded on .*Night pain/)).toBeVisible();
@@ -20,9 +21,15 @@ test.describe("referrals", () => {
 
     await expect(page).toHaveURL(/\/referrals\/[0-9a-f-]{36}$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Referral to general practice");
+    // A draft prints, marked DRAFT.
+    await page.getByRole("link", { name: "Print draft" }).click();
+    await expect(page.getByTestId("draft-mark")).toContainText("DRAFT");
+    await page.goBack();
     const reason = page.getByRole("textbox", { name: "Reason for referral" });
     await expect(reason).toHaveValue(/Night pain/);
-    await reason.fill("Night pain and weight loss: please see urgently for bloods and imaging.");
+    await reason.fill(`Night pain and weight loss: please see urgently for bloods and imaging.${"\nMore history.".repeat(12)}`);
+    // The text area grows with its text: no inner scroll bar hides part of the note.
+    expect(await reason.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
     await page.getByRole("checkbox", { name: "Include Treatment so far" }).uncheck();
     await page.screenshot({ path: testInfo.outputPath("referral-draft.png"), fullPage: true });
     await page.getByRole("button", { name: "Save and finalise…" }).click();

@@ -217,6 +217,10 @@ test.describe("sign-in rate limit", () => {
       const answered = page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
       await fillSignIn(page, "nobody-limited@clinic.test", `wrong password ${i}`);
       expect((await answered).status()).toBe(401);
+      // The form clears the password once it has read the answer: typing before that is lost.
+      await expect(page.locator("#login-error")).toBeVisible();
+      await expect(page.getByLabel("Password")).toHaveValue("");
+      await expect(page.getByLabel("Password")).toBeFocused();
     }
     const answered = page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
     await fillSignIn(page, "nobody-limited@clinic.test", "wrong password again");

@@ -134,9 +134,10 @@ function MeasureRow({ code, f }: { code: MeasureCode; f: MeasureFieldHandlers })
               tabIndex={-1}
               className={styles.methodButton}
               aria-keyshortcuts="Alt+M"
+              aria-label={`change method, ${m.shortLabel.toLowerCase()}`}
               onClick={() => f.onOpenMethod(code)}
             >
-              change method<span className="visually-hidden">, {m.shortLabel.toLowerCase()}</span>
+              change method
             </button>
           </p>
         )}

@@ -108,7 +108,7 @@ export function VisitDetailsFields({ mode, state, setState, errors, part }: Prop
             className={styles.hiddenPicker}
             tabIndex={-1}
             aria-hidden="true"
-            aria-label="Date and time taken (calendar)"
+            aria-label="Calendar for the visit"
             value={normaliseLocalDateTime(state.takenAtLocal)?.slice(0, 16) ?? ""}
             onChange={(e) => {
               const picked = e.target.value;

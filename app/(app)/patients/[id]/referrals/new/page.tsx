@@ -50,7 +50,11 @@ export default async function NewReferralPage({ params, searchParams }: Props) {
         </p>
         <div className="field">
           <label htmlFor="specialty">Refer to</label>
-          <select id="specialty" name="specialty" className="input" defaultValue={suggestion.specialty ?? "orthopaedics"} required>
+          {/* No specialty is preselected: where to refer is the clinician's choice. */}
+          <select id="specialty" name="specialty" className="input" defaultValue="" required>
+            <option value="" disabled>
+              Choose…
+            </option>
             {SPECIALTIES.map((s) => (
               <option key={s} value={s}>
                 {SPECIALTY_LABELS[s]}
