@@ -32,6 +32,7 @@ const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0
 
 interface Answer {
   status: number;
+  location: string | undefined;
   gzipBytes: number;
   bytes: number;
   ms: number;
@@ -48,7 +49,7 @@ function get(url: string, headers: Record<string, string>): Promise<Answer> {
         const raw = Buffer.concat(chunks);
         const zlib = await import("node:zlib");
         const body = res.headers["content-encoding"] === "gzip" ? zlib.gunzipSync(raw) : raw;
-        resolve({ status: res.statusCode ?? 0, gzipBytes: res.headers["content-encoding"] === "gzip" ? raw.length : zlib.gzipSync(raw).length, bytes: body.length, ms: performance.now() - t0 });
+        resolve({ status: res.statusCode ?? 0, location: res.headers.location, gzipBytes: res.headers["content-encoding"] === "gzip" ? raw.length : zlib.gzipSync(raw).length, bytes: body.length, ms: performance.now() - t0 });
       });
       res.on("error", reject);
     });
@@ -143,8 +144,11 @@ async function main() {
       const id = await idOf(mrn);
       const page = `${server.base}/patients/${id}/trends`;
       const html = await get(page, { Cookie: cookie, "Sec-Fetch-Dest": "document" });
-      // A client-side navigation's request, as the router sends it (RSC header and cache-busting query).
-      const rsc = await get(`${page}?_rsc=bench`, { Cookie: cookie, RSC: "1", "Next-Url": `/patients/${id}/trends`, "Sec-Fetch-Dest": "empty" });
+      // A client-side navigation's request, as the router sends it (RSC header; Next answers a wrong
+      // cache-busting _rsc value with a redirect to the right one, which is then followed).
+      const rscHeaders = { Cookie: cookie, RSC: "1", "Sec-Fetch-Dest": "empty" };
+      let rsc = await get(`${page}?_rsc=bench`, rscHeaders);
+      if (rsc.status === 307 && rsc.location) rsc = await get(new URL(rsc.location, server.base).toString(), rscHeaders);
       if (rsc.status !== 200 || rsc.bytes === 0) console.error(`RSC request answered ${rsc.status} with ${rsc.bytes} bytes`);
       const repeat = await measure(server, () => page, cookie);
       const first = await measure(

@@ -199,7 +199,7 @@ test.describe("patient trends", () => {
     expect(problems).toEqual([]);
   });
 
-  test("the measure explorer: the tooltip follows the arrow keys, Enter opens the visit", async ({ page }) => {
+  test("the measure explorer: the tooltip follows the arrow keys, Enter opens the visit", async ({ page }, testInfo) => {
     const problems = watchConsole(page);
     await signIn(page, USERS.demo);
     const id = await patientId(page, "Rivera");
@@ -229,6 +229,7 @@ test.describe("patient trends", () => {
     await expect(tooltip).toHaveText(first!);
     await page.keyboard.press("ArrowRight");
     await expect(tooltip).toHaveText(second);
+    await explorer.screenshot({ path: testInfo.outputPath("explorer.png") });
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(new RegExp(`/patients/${id}#visit-[0-9a-f-]{36}$`));
     const visitRow = page.locator(`tr${new URL(page.url()).hash}`);

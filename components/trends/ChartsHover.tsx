@@ -2,7 +2,7 @@
 // Hover text for the trends charts (the markers carry none: a <title> per value was most of a
 // long page). The chart section is server markup (lib/trends/section-markup), so this component
 // wraps it and listens once for the whole section: when the pointer first enters a chart box
-// (data-hover-src), it fetches every value's hover text and position once (GET …/trends/hover,
+// (data-hover-code; the address is `src` + the code), it fetches every value's hover text and position once (GET …/trends/hover,
 // the same view as the page), then shows the value nearest the pointer (value with unit, date,
 // method, rater, flags) inside that chart's box. Without JavaScript every value is in the chart's
 // table; with the keyboard, in the table and in the measure explorer.
@@ -43,7 +43,8 @@ interface HoverData {
   failed: boolean;
 }
 
-export function ChartsHover({ children }: { children: ReactNode }) {
+/** `src`: the hover route for this very view, up to the measure code (…/trends/hover?…&code=). */
+export function ChartsHover({ src, children }: { src: string; children: ReactNode }) {
   const data = useRef(new Map<string, HoverData>());
   // The chart box under the pointer and where the pointer is, so the value under it shows as soon
   // as the data arrives.
@@ -52,13 +53,13 @@ export function ChartsHover({ children }: { children: ReactNode }) {
 
   const show = () => {
     const at = pointer.current;
-    const points = at ? data.current.get(at.box.dataset.hoverSrc!)?.points : null;
+    const points = at ? data.current.get(at.box.dataset.hoverCode!)?.points : null;
     const point = at && points ? nearest(at.box, points, at.x, at.y) : null;
     setShown(at && point ? { box: at.box, point } : null);
   };
 
-  const load = (src: string, entry: HoverData) => {
-    entry.loading ??= fetch(src, { headers: { Accept: "application/json" } })
+  const load = (code: string, entry: HoverData) => {
+    entry.loading ??= fetch(`${src}${encodeURIComponent(code)}`, { headers: { Accept: "application/json" } })
       .then((response) => (response.ok ? (response.json() as Promise<{ points: HoverPoint[] }>) : Promise.reject(new Error(`hover data: ${response.status}`))))
       .then((body) => {
         entry.points = body.points;
@@ -72,7 +73,7 @@ export function ChartsHover({ children }: { children: ReactNode }) {
   };
 
   const onMove = (event: PointerEvent<HTMLDivElement>) => {
-    const box = (event.target as Element).closest<HTMLElement>("[data-hover-src]");
+    const box = (event.target as Element).closest<HTMLElement>("[data-hover-code]");
     if (!box) {
       if (pointer.current) {
         pointer.current = null;
@@ -82,12 +83,12 @@ export function ChartsHover({ children }: { children: ReactNode }) {
     }
     const entered = pointer.current?.box !== box;
     pointer.current = { box, x: event.clientX, y: event.clientY };
-    const src = box.dataset.hoverSrc!;
-    let entry = data.current.get(src);
-    if (!entry) data.current.set(src, (entry = { points: null, loading: null, failed: false }));
+    const code = box.dataset.hoverCode!;
+    let entry = data.current.get(code);
+    if (!entry) data.current.set(code, (entry = { points: null, loading: null, failed: false }));
     if (entered && entry.failed) [entry.failed, entry.loading] = [false, null];
     if (entry.points) show();
-    else if (!entry.failed) load(src, entry);
+    else if (!entry.failed) load(code, entry);
   };
 
   const onLeave = () => {

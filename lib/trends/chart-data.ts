@@ -214,10 +214,11 @@ function describe(code: MeasureCode, series: readonly SideSeries[]): string {
   const parts = series.map((s) => {
     const n = s.points.length;
     const shown = n === 0 ? "no values in the selected dates" : `${n} value${n === 1 ? "" : "s"} shown from ${s.points[0]!.date} to ${s.points[n - 1]!.date}`;
-    return `${s.side === "none" ? "" : `${s.side === "left" ? "Left" : "Right"}: `}${shown}. ${s.sentence}`;
+    return `${s.side === "none" ? "" : `${s.side === "left" ? "Left" : "Right"}: `}${shown}.`;
   });
   const normal = m.normal?.text ? ` Normal: ${m.normal.text}.` : "";
-  return `${m.shortLabel} (${m.unit}).${normal} ${parts.join(" ")}`;
+  // The trend sentences are the chart's caption, right under it: not repeated here.
+  return `${m.shortLabel} (${m.unit}).${normal} ${parts.join(" ")} The trend is described under the chart.`;
 }
 
 /** Scores on a fixed scale: unit "0-10", "0-80"… or a percentage (measures.md's units). */

@@ -44,7 +44,6 @@ function view(charts: ChartView[]): Pick<TrendsView, "groups"> {
 const links = {
   requestedTable: null,
   fullTableHref: (code: string) => `/patients/p/trends?range=3m&table=${code}#chart-${code}`,
-  hoverSrc: (code: string) => `/patients/p/trends/hover?range=3m&code=${code}&at=1`,
   exploreHref: (code: string) => `/patients/p/trends/explore/${code}`,
 };
 
@@ -55,7 +54,7 @@ describe("chartSectionMarkup", () => {
     expect(html).toContain('<figure id="chart-ankle_df_wblt_cm" class="fig" aria-labelledby="chart-ankle_df_wblt_cm-title" data-testid="chart-ankle_df_wblt_cm">');
     expect(html).toContain('<h3 id="chart-ankle_df_wblt_cm-title" class="title">Lunge test distance <span class="muted">(cm)</span></h3>');
     expect(html).toContain('<p class="normal">Normal: 12 ± 2.8 cm</p>');
-    expect(html).toContain('<div class="box" data-hover-src="/patients/p/trends/hover?range=3m&amp;code=ankle_df_wblt_cm&amp;at=1"><svg role="img" aria-label="chart"></svg></div>');
+    expect(html).toContain('<div class="box" data-hover-code="ankle_df_wblt_cm"><svg role="img" aria-label="chart"></svg></div>');
     expect(html).toContain('<p data-testid="trend-sentence">Left lunge test distance +2.0 cm since 10 Jan 2026: real change, better.<span class="muted"> MDC band: baseline 8 cm ± 1.9 cm.</span></p>');
     expect(html).toContain('<details class="toggle"><summary>Show Lunge test distance table</summary><div class="tbox"><table>');
     expect(html).toContain('<p class="links no-print"><a href="/patients/p/trends/explore/ankle_df_wblt_cm">Explore <span class="visually-hidden">Lunge test distance</span></a></p>');
@@ -81,9 +80,10 @@ describe("chartSectionMarkup", () => {
   });
 
   it("escapes hostile links and codes in attributes", () => {
-    const hostile = { ...links, hoverSrc: () => '"><script>x</script>', exploreHref: () => "javascript:'<x>'" };
-    const html = chartSectionMarkup(view([chart()]), CLASSES, hostile).value;
-    expect(html).toContain('data-hover-src="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"');
+    const hostile = { ...links, fullTableHref: () => '"><script>x</script>', exploreHref: () => "javascript:'<x>'" };
+    const html = chartSectionMarkup(view([chart({ tableHtml: null, code: '"><script>x</script>' as ChartView["code"] })]), CLASSES, hostile).value;
+    expect(html).toContain('href="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"');
+    expect(html).toContain('data-hover-code="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"');
     expect(html).toContain('href="javascript:&#39;&lt;x&gt;&#39;"');
     expect(html).not.toContain("<script>");
   });

@@ -3,7 +3,8 @@
 // React elements it was ~20 elements per chart, each rendered on the server, serialised into the
 // RSC payload and rendered again to HTML, for content with no interactivity of its own: the values
 // tables are native <details>, and the hover is delegated (components/trends/ChartsHover, which
-// finds the charts by data-hover-src).
+// finds the charts by data-hover-code). It depends only on the view and its page's address, so the
+// page keeps it with the view.
 import { html, type Markup } from "@/lib/markup/html";
 import type { ChartView, TrendsView } from "./view";
 
@@ -26,8 +27,6 @@ export interface SectionLinks {
   requestedTable: string | null;
   /** This page with the chart's table rendered (long tables are one link away). */
   fullTableHref: (code: string) => string;
-  /** Where a chart's hover texts are fetched from (lib/trends/hover, on the pointer's first entry). */
-  hoverSrc: (code: string) => string;
   /** The measure explorer of one measure (its whole history, interactive). */
   exploreHref: (code: string) => string;
 }
@@ -51,7 +50,7 @@ function figureMarkup(chart: ChartView, css: SectionClasses, links: SectionLinks
       : html`<p><a href="${links.fullTableHref(chart.code)}">Show all ${chart.valueCount} values as a table</a> (reloads the page with this table).</p>`;
   // Fixed viewBox and aspect ratio: the server HTML is the final layout.
   // A yes/no finding has no chart: its sentence and its table, open.
-  const chartBox = chart.svg ? html`<div class="${css.chartBox}" data-hover-src="${links.hoverSrc(chart.code)}">${chart.svg}</div>` : null;
+  const chartBox = chart.svg ? html`<div class="${css.chartBox}" data-hover-code="${chart.code}">${chart.svg}</div>` : null;
   const explore = chart.svg ? html`<p class="${css.figureLinks} no-print"><a href="${links.exploreHref(chart.code)}">Explore <span class="visually-hidden">${chart.title}</span></a></p>` : null;
   const open = links.requestedTable === chart.code || !chart.svg;
   return html`<figure id="${id}" class="${css.figure}" aria-labelledby="${id}-title" data-testid="${id}"><h3 id="${id}-title" class="${css.figureTitle}">${chart.title} <span class="muted">(${chart.unit})</span></h3>${chart.normalText ? html`<p class="${css.normalText}">Normal: ${chart.normalText}</p>` : null}${chartBox}<figcaption class="${css.caption}">${sentences}</figcaption>${explore}<details class="${css.tableToggle}"${open ? html` open` : null}><summary>Show ${chart.title} table</summary>${table}</details></figure>`;

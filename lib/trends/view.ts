@@ -72,7 +72,8 @@ export function buildTrendsView({ assessments, treatments, evaluation, range, re
       const svg = isYesNo(chart.code) ? null : chartMarkup(chart, geometry);
       const valueCount = tableRowCount(chart);
       const tableHtml = inlineTables || requestedTable === chart.code || svg === null ? valuesTableHtml(chart) : null;
-      size += (svg?.value.length ?? 0) + (tableHtml?.value.length ?? 0) + valueCount * PLACED_POINT_BYTES + 1000;
+      // The chart's markup is held twice: in the view, and in the page's section built from it.
+      size += 2 * ((svg?.value.length ?? 0) + (tableHtml?.value.length ?? 0)) + valueCount * PLACED_POINT_BYTES + 2000;
       return {
         code: chart.code,
         title: chart.title,

@@ -30,7 +30,7 @@ describe("yes/no measure on the trends page", () => {
     expect(pelvis.tableHtml?.value).toContain("<td>no</td>");
     expect(pelvis.sentences[0]!.text).toBe("Left pelvis dropped in stance: yes on 31 Jan 2026 (first recorded: no, 1 Jan 2026).");
     const css = { group: "g", grid: "gr", figure: "f", figureTitle: "ft", normalText: "n", chartBox: "box", caption: "c", tableToggle: "t", tableBox: "tb", figureLinks: "fl" };
-    const html = chartSectionMarkup({ groups: view.groups }, css, { requestedTable: null, fullTableHref: () => "#", hoverSrc: () => "#", exploreHref: () => "#" }).value;
+    const html = chartSectionMarkup({ groups: view.groups }, css, { requestedTable: null, fullTableHref: () => "#", exploreHref: () => "#" }).value;
     const figure = html.slice(html.indexOf('id="chart-trendelenburg_pelvis_dropped"'));
     expect(figure.slice(0, figure.indexOf("</figure>"))).toContain('<details class="t" open>');
     expect(figure.slice(0, figure.indexOf("</figure>"))).not.toContain('class="box"');

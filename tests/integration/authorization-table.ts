@@ -19,6 +19,8 @@ export interface RouteRule {
   access: Access;
   /** A well-formed body for writes, so that an answer is about access, not validation order. */
   body?: unknown;
+  /** A well-formed query string (from "?"), for the same reason. */
+  query?: string;
   /** Handled by next-auth itself (sign-in, CSRF token, session): not called here. */
   external?: true;
 }
@@ -52,7 +54,7 @@ export const ROUTES: Record<string, RouteRule> = {
   "GET /api/v1/patients/[id]/assessments.csv": { entity: "patient", access: CLINIC_RECORD },
   "GET /api/v1/patients/[id]/flags": { entity: "patient", access: CLINIC_RECORD },
   // An app route, not /api: in the app the proxy sends anonymous visitors to sign in first.
-  "GET /patients/[id]/trends/hover": { entity: "patient", access: CLINIC_RECORD },
+  "GET /patients/[id]/trends/hover": { entity: "patient", access: CLINIC_RECORD, query: "?code=ankle_df_nwb_ext_deg" },
   "GET /api/v1/patients/[id]/fhir": { entity: "patient", access: CLINIC_RECORD },
   "GET /api/v1/patients/[id]/referrals": { entity: "patient", access: CLINIC_RECORD },
   "POST /api/v1/patients/[id]/referrals": { entity: "patient", access: CLINIC_RECORD, body: { specialty: "orthopaedics", urgency: "routine" } },
@@ -79,7 +81,7 @@ const ADMIN_PAGE: Access = { anonymous: "login", clinician: { own: 404, other: "
 /** The sign-in page: open to all; a signed-in user is sent on to the app. */
 const LOGIN_PAGE: Access = { anonymous: "ok", clinician: { own: "login", other: "n/a" }, admin: { own: "login", other: "n/a" } };
 
-export const PAGES: Record<string, { entity: Entity; access: Access }> = {
+export const PAGES: Record<string, { entity: Entity; access: Access; params?: Record<string, string> }> = {
   "/login": { entity: "none", access: LOGIN_PAGE },
   "/": { entity: "none", access: PAGE },
   "/patients": { entity: "none", access: PAGE },
@@ -89,6 +91,8 @@ export const PAGES: Record<string, { entity: Entity; access: Access }> = {
   "/patients/[id]/assessments/new": { entity: "patient", access: PAGE_RECORD },
   "/patients/[id]/treatments/new": { entity: "patient", access: PAGE_RECORD },
   "/patients/[id]/trends": { entity: "patient", access: PAGE_RECORD },
+  // The measure recorded at the test's visit.
+  "/patients/[id]/trends/explore/[code]": { entity: "patient", access: PAGE_RECORD, params: { code: "ankle_df_nwb_ext_deg" } },
   "/patients/[id]/referrals": { entity: "patient", access: PAGE_RECORD },
   "/patients/[id]/referrals/new": { entity: "patient", access: PAGE_RECORD },
   "/assessments/[id]/amend": { entity: "assessment", access: PAGE_RECORD },

@@ -183,7 +183,7 @@ describe("route handlers", async () => {
       const owner = c.scope === "own" ? { clinicId: callers.clinician.clinicId, userId: callers.clinician.userId } : otherClinic;
       const ids = await recordsIn(owner.clinicId, owner.userId);
       const id = ids[rule.entity];
-      const url = `http://localhost${key.split(" ")[1]!.replace("[id]", id)}`;
+      const url = `http://localhost${key.split(" ")[1]!.replace("[id]", id)}${rule.query ?? ""}`;
       const headers: Record<string, string> = caller ? { authorization: `Bearer ${caller.token}` } : {};
       let body: string | undefined;
       if (route.method !== "GET") {
@@ -216,7 +216,7 @@ describe("pages", async () => {
       const label = `${c.who}/${c.scope}`;
       wanted[label] = want;
       try {
-        await Page({ params: Promise.resolve({ id }), searchParams: Promise.resolve({}) });
+        await Page({ params: Promise.resolve({ id, ...rule.params }), searchParams: Promise.resolve({}) });
         results[label] = "ok";
       } catch (error) {
         const digest = String((error as { digest?: unknown }).digest ?? "");

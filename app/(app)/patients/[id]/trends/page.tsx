@@ -10,8 +10,9 @@ import Link from "next/link";
 import { orNotFound } from "@/app/(app)/or-not-found";
 import { requireActor } from "@/lib/auth/session";
 import { loadTrendsView } from "@/lib/trends/queries";
+import type { TrendsView } from "@/lib/trends/view";
 import { chartSectionMarkup, groupAnchor } from "@/lib/trends/section-markup";
-import { innerHtml } from "@/lib/markup/html";
+import { innerHtml, type Markup } from "@/lib/markup/html";
 import { parseTrendsParams, resolveRange, trendsQuery, windowNow, RANGE_LABELS } from "@/lib/trends/range";
 import { fullName } from "@/components/patients/labels";
 import { ChartsHover } from "@/components/trends/ChartsHover";
@@ -24,6 +25,19 @@ import styles from "@/components/trends/trends.module.css";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Trends" };
+
+/**
+ * The chart section of a kept view, built once per address: it depends only on the view and this
+ * page's address (patient, controls, requested table), so repeat views reuse it with the view.
+ */
+const sections = new WeakMap<TrendsView, { address: string; markup: Markup }>();
+function sectionOf(view: TrendsView, address: string, build: () => Markup): Markup {
+  const kept = sections.get(view);
+  if (kept?.address === address) return kept.markup;
+  const markup = build();
+  sections.set(view, { address, markup });
+  return markup;
+}
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -44,8 +58,9 @@ export default async function TrendsPage({ params, searchParams }: Props) {
   const viewQuery = trendsQuery(controls);
   const fullTableHref = (code: string) => `${basePath}${viewQuery ? `${viewQuery}&` : "?"}table=${encodeURIComponent(code)}#chart-${code}`;
   // The hover data of a chart with a long series is fetched on first hover, for this very view.
-  const hoverSrc = (code: string) => `${basePath}/hover${viewQuery ? `${viewQuery}&` : "?"}code=${encodeURIComponent(code)}&at=${now}`;
+  const hoverSrc = `${basePath}/hover${viewQuery ? `${viewQuery}&` : "?"}at=${now}&code=`;
   const exploreHref = (code: string) => `${basePath}/explore/${encodeURIComponent(code)}`;
+  const section = sectionOf(view, `${basePath}${viewQuery}|${requestedTable}`, () => chartSectionMarkup(view, SECTION_CLASSES, { requestedTable, fullTableHref, exploreHref }));
 
   return (
     <>
@@ -82,8 +97,8 @@ export default async function TrendsPage({ params, searchParams }: Props) {
           <p className="visually-hidden" aria-live="polite">
             {view.pointsShown} values shown.
           </p>
-          <ChartsHover>
-            <div dangerouslySetInnerHTML={innerHtml(chartSectionMarkup(view, SECTION_CLASSES, { requestedTable, fullTableHref, hoverSrc, exploreHref }))} />
+          <ChartsHover src={hoverSrc}>
+            <div dangerouslySetInnerHTML={innerHtml(section)} />
           </ChartsHover>
         </>
       )}
