@@ -11,6 +11,7 @@ import { ageInYears, formatDate } from "@/lib/format/dates";
 import { StatusBadge } from "@/components/patients/StatusBadge";
 import { SEX_LABELS, SIDE_LABELS, fullName } from "@/components/patients/labels";
 import { PatientRecordSections } from "@/components/assessments/PatientRecordSections";
+import { HistorySection } from "@/components/patients/history/HistorySection";
 
 export const dynamic = "force-dynamic";
 
@@ -93,6 +94,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
           </div>
         </dl>
       </section>
+      <HistorySection clinicId={actor.clinicId} patientId={patient.id} archived={patient.archived} />
       <PatientRecordSections actor={actor} patient={patient} record={record} notice={one(query.notice)} error={one(query.error)} showDeleted={showDeleted} />
       <nav className="no-print" aria-label="Referrals" style={{ display: "flex", gap: "0.75rem", marginTop: "1rem" }}>
         <Link href={`/patients/${patient.id}/trends`} className="button">

@@ -9,6 +9,7 @@ import { fullName } from "@/components/patients/labels";
 import { AssessmentForm } from "@/components/assessments/AssessmentForm";
 import { previousTexts } from "@/components/assessments/previous-text";
 import { recordAssessmentAction } from "./actions";
+import { previousPsfsActivities } from "@/lib/questionnaires/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Record assessment" };
@@ -20,6 +21,7 @@ export default async function NewAssessmentPage({ params }: Props) {
   const actor = await requireActor();
   const patient = await orNotFound(() => getPatient(actor, id));
   const previous = await orNotFound(() => previousValues(actor, id));
+  const previousPsfs = await previousPsfsActivities(actor, id);
   return (
     <>
       <Link href={`/patients/${id}`} className="back-link no-print">
@@ -43,6 +45,7 @@ export default async function NewAssessmentPage({ params }: Props) {
           mode="new"
           patientId={id}
           previous={previousTexts(previous)}
+          previousPsfs={previousPsfs}
           action={recordAssessmentAction.bind(null, id)}
           cancelHref={`/patients/${id}`}
         />
