@@ -5,7 +5,7 @@ import { formatValue } from "@/lib/clinical/format";
 import { formatDate } from "@/lib/format/dates";
 import type { AssessmentView } from "@/lib/assessments/queries";
 import type { TreatmentView } from "@/lib/treatments/queries";
-import { TREATMENT_LABELS } from "@/lib/treatments/labels";
+import { TREATMENT_LABELS, treatmentDetail } from "@/lib/treatments/labels";
 
 export interface ValueLine {
   code: string;
@@ -38,6 +38,8 @@ export interface TreatmentRowData {
   dateText: string;
   label: string;
   text: string | null;
+  /** Dose, injection agent and count, end, response at review. */
+  detail: string | null;
   by: string;
 }
 
@@ -97,6 +99,7 @@ export function historyRows(visits: AssessmentView[], treatments: TreatmentView[
         dateText: formatDate(t.occurredAt),
         label: TREATMENT_LABELS[t.kind],
         text: t.text,
+        detail: treatmentDetail(t, (iso) => formatDate(iso)),
         by: t.createdBy.name,
       }),
     ),

@@ -6,6 +6,7 @@ import { TREATMENT_KINDS, type TreatmentKind } from "@/lib/treatments/schemas";
 import { browserOffsetMinutes, localToIso, toLocalInputValue } from "@/lib/assessment-form/datetime";
 import type { TreatmentFormResult } from "@/app/(app)/patients/[id]/treatments/new/actions";
 import { TREATMENT_LABELS } from "@/lib/treatments/labels";
+import { DoseFields, dosePayload, emptyDose } from "./DoseFields";
 
 interface Props {
   action: (prev: TreatmentFormResult, payload: unknown) => Promise<TreatmentFormResult>;
@@ -16,6 +17,7 @@ export function TreatmentForm({ action, cancelHref }: Props) {
   const [kind, setKind] = useState<TreatmentKind>("orthoses");
   const [when, setWhen] = useState("");
   const [text, setText] = useState("");
+  const [dose, setDose] = useState(emptyDose);
   const [localError, setLocalError] = useState<string | null>(null);
   const [result, save, pending] = useActionState(action, { status: "idle" });
   useEffect(() => setWhen(toLocalInputValue(new Date())), []);
@@ -24,7 +26,7 @@ export function TreatmentForm({ action, cancelHref }: Props) {
   const errorFor = (path: string) => issues.find((i) => i.path === path)?.message;
   const textError = localError ?? errorFor("text");
   const whenError = errorFor("occurredAt");
-  const general = issues.filter((i) => !["text", "occurredAt", "kind"].includes(i.path));
+  const general = issues.filter((i) => !["text", "occurredAt", "kind", "dose", "endedAt", "injectionAgent", "injectionCount"].includes(i.path));
 
   function onSubmit(event: React.FormEvent) {
     event.preventDefault();
@@ -34,7 +36,7 @@ export function TreatmentForm({ action, cancelHref }: Props) {
     }
     setLocalError(null);
     const occurredAt = localToIso(when, browserOffsetMinutes(when)) ?? when;
-    startTransition(() => save({ kind, occurredAt, text: text.trim() ? text.trim() : null }));
+    startTransition(() => save({ kind, occurredAt, text: text.trim() ? text.trim() : null, ...dosePayload(kind, dose) }));
   }
 
   return (
@@ -91,6 +93,7 @@ export function TreatmentForm({ action, cancelHref }: Props) {
           </span>
         ) : null}
       </div>
+      <DoseFields kind={kind} value={dose} onChange={setDose} errorFor={errorFor} />
       <div style={{ display: "flex", gap: "0.75rem", flexWrap: "wrap" }}>
         <button type="submit" className="button" disabled={pending || !when}>
           {pending ? "Saving…" : "Save treatment"}

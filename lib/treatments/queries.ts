@@ -83,3 +83,12 @@ export async function readPatientTreatments(clinicId: string, patientId: string,
   });
   return toTreatmentViews(db, clinicId, rows);
 }
+
+/** One treatment event of the actor's clinic (deleted or not); NotFoundError otherwise. */
+export async function getTreatment(actor: Actor, id: string): Promise<TreatmentView> {
+  if (!isUuid(id)) throw new NotFoundError("treatment");
+  const row = await db.treatmentEvent.findFirst({ where: { id, clinicId: actor.clinicId }, select: treatmentSelect });
+  if (!row) throw new NotFoundError("treatment");
+  const [view] = await toTreatmentViews(db, actor.clinicId, [row]);
+  return view!;
+}
