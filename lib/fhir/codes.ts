@@ -32,7 +32,7 @@ export const PAIN_CODES: ReadonlySet<MeasureCode> = new Set(["pain_heel_nprs", "
  * Patient-reported questionnaires and ratings are "survey"; everything measured by the clinician
  * is "exam".
  */
-export const SURVEY_CODES: ReadonlySet<MeasureCode> = new Set([...PAIN_CODES, "odi_percent", "lefs_score", "faam_adl_percent"]);
+export const SURVEY_CODES: ReadonlySet<MeasureCode> = new Set([...PAIN_CODES, "pain_first_step_nprs", "odi_percent", "lefs_score", "faam_adl_percent", "faam_sports_percent", "psfs_mean"]);
 
 export const REFERRAL_SNOMED = { system: SNOMED, code: "103695009", display: "Referral to specialist" };
 export const PLANTAR_FASCIITIS_ICD10 = { system: ICD10CM, code: "M72.2", display: "Plantar fascial fibromatosis" };
@@ -52,9 +52,9 @@ interface Site {
 const HEEL: Site = { code: "76853006", display: "Heel structure", words: "heel" };
 const ANKLE: Site = { code: "70258002", display: "Ankle joint structure", words: "ankle" };
 const FOOT: Site = { code: "56459004", display: "Foot structure", words: "foot" };
-const HIP: Site = { code: "29836001", display: "Hip region structure", words: "hip" };
+export const HIP: Site = { code: "29836001", display: "Hip region structure", words: "hip" };
 const LOWER_LIMB: Site = { code: "61685007", display: "Lower limb structure", words: "lower limb" };
-const LOW_BACK: Site = { code: "37822005", display: "Lower back structure", words: "low back" };
+export const LOW_BACK: Site = { code: "37822005", display: "Lower back structure", words: "low back" };
 
 /** The body site a measure is taken at; whole-body measures (function scores, gait) have none. */
 export const MEASURE_SITES: Partial<Record<MeasureCode, Site>> = {

@@ -10,11 +10,13 @@ import type { PatientHistory } from "@/lib/clinical/types";
 import { getPatient } from "@/lib/patients/queries";
 import { parseSections } from "@/lib/referrals/sections";
 import { buildPatientBundle, type FhirExportInput } from "./bundle";
+import type { FhirQuestionnaireInput } from "./history-resources";
+import { readPatientHistory } from "@/lib/patients/history/queries";
 
 export async function exportPatientBundle(actor: Actor, patientId: string, now: Date = new Date()): Promise<fhir4.Bundle<fhir4.FhirResource>> {
   if (!isUuid(patientId)) throw new NotFoundError("patient");
   const patient = await getPatient(actor, patientId);
-  const [visits, referrals] = await Promise.all([
+  const [visits, referrals, clinicalHistory] = await Promise.all([
     db.assessment.findMany({
       where: { clinicId: actor.clinicId, patientId, deletedAt: null },
       orderBy: [{ takenAt: "asc" }, { id: "asc" }],
@@ -23,6 +25,7 @@ export async function exportPatientBundle(actor: Actor, patientId: string, now: 
         raterId: true,
         redFlags: true,
         measures: { select: { id: true, code: true, side: true, value: true, method: true } },
+        questionnaires: { select: { id: true, instrument: true, answers: true, score: true } },
       },
     }),
     db.referral.findMany({
@@ -41,6 +44,7 @@ export async function exportPatientBundle(actor: Actor, patientId: string, now: 
         sections: true,
       },
     }),
+    readPatientHistory(db, actor.clinicId, patientId),
   ]);
   const userIds = [...new Set([...visits.map((v) => v.raterId), ...referrals.map((r) => r.authorId)])];
   const users = await db.user.findMany({
@@ -61,7 +65,13 @@ export async function exportPatientBundle(actor: Actor, patientId: string, now: 
   const input: FhirExportInput = {
     clinicId: actor.clinicId,
     patient,
-    assessments: visits.map((v) => ({ takenAt: v.takenAt.toISOString(), raterId: v.raterId, measures: v.measures })),
+    assessments: visits.map((v) => ({
+      takenAt: v.takenAt.toISOString(),
+      raterId: v.raterId,
+      measures: v.measures,
+      questionnaires: v.questionnaires.map((q) => ({ id: q.id, instrument: q.instrument, answers: q.answers as unknown as FhirQuestionnaireInput["answers"], score: q.score })),
+    })),
+    history: clinicalHistory,
     practitioners: users,
     evaluation: evaluate(history),
     referrals: referrals.map((r) => ({
