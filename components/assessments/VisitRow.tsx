@@ -51,6 +51,12 @@ export function VisitRow({ row, values, columns, deleteAction, restoreAction }: 
           {values}
           {row.redFlags.length ? <p className={styles.redFlagCell}>Red flags ticked: {row.redFlags.join("; ")}</p> : null}
           {row.notes ? <p className={styles.notes}>Notes: {row.notes}</p> : null}
+          {row.footwear ? <p className={styles.notes}>Footwear: {row.footwear.toLowerCase()}</p> : null}
+          {row.answers.map((line) => (
+            <p key={line} className={styles.notes}>
+              {line}
+            </p>
+          ))}
           <div className={styles.rowActions}>
             {row.deleted ? (
               restoreAction ? (

@@ -6,6 +6,15 @@ import { formatDate } from "@/lib/format/dates";
 import type { AssessmentView } from "@/lib/assessments/queries";
 import type { TreatmentView } from "@/lib/treatments/queries";
 import { TREATMENT_LABELS, treatmentDetail } from "@/lib/treatments/labels";
+import { FOOTWEAR_LABELS } from "@/lib/patients/history/labels";
+import { ITEM_INSTRUMENT_DEFS, type QuestionnaireView } from "@/lib/questionnaires/instruments";
+
+/** "FAAM ADL answers (items 1-21): 4 4 3 … N/A → 91.3 %" / "PSFS: climbing stairs 6, running 2 → 4.3/10". */
+function answersLine(q: QuestionnaireView): string {
+  if (q.instrument === "psfs") return `PSFS: ${q.activities.map((a) => `${a.name} ${a.score}`).join(", ")} → ${formatValue("psfs_mean", q.value)}`;
+  const def = ITEM_INSTRUMENT_DEFS[q.instrument];
+  return `${def.label} answers (items 1-${def.items}): ${q.answers.map((a) => (a === null ? "N/A" : String(a))).join(" ")} → ${formatValue(def.code, q.value)}`;
+}
 
 export interface ValueLine {
   code: string;
@@ -28,6 +37,10 @@ export interface VisitRowData {
   amended: string | null;
   deleted: string | null;
   notes: string | null;
+  /** "Footwear: work boots" (issue 18); null when not recorded. */
+  footwear: string | null;
+  /** The item answers behind the questionnaire scores, one line per questionnaire. */
+  answers: string[];
   values: ValueLine[];
 }
 
@@ -84,6 +97,8 @@ export function visitRow(visit: AssessmentView): VisitRowData {
     deleted:
       visit.deletedAt && visit.deletedBy ? `Deleted by ${visit.deletedBy.name} on ${formatDate(visit.deletedAt)}: ${visit.deleteReason ?? ""}` : null,
     notes: visit.notes,
+    footwear: visit.footwear ? FOOTWEAR_LABELS[visit.footwear] : null,
+    answers: visit.questionnaires.map(answersLine),
     values: valueLines(visit),
   };
 }

@@ -68,7 +68,7 @@ describe(`demo history and exports on ${kind}`, () => {
     const adl = responses.find((r) => r.questionnaire === "urn:gait-dashboard:questionnaire:faam_adl")!;
     expect(adl.item).toHaveLength(21);
     const score = resources.find(
-      (r): r is fhir4.Observation => r.resourceType === "Observation" && r.derivedFrom?.[0]?.reference === `urn:uuid:${adl.id}`,
+      (r): r is fhir4.Observation => r.resourceType === "Observation" && (r as fhir4.Observation).derivedFrom?.[0]?.reference === `urn:uuid:${adl.id}`,
     )!;
     expect(score.code.coding![0]!.code).toBe("faam_adl_percent");
     expect(score.method!.text).toBe("item answers");
