@@ -70,3 +70,31 @@ test("a FAAM ADL form entered by keyboard: running score, validity rule, refusal
   await expect(history.getByRole("row", { name: /FAAM-ADL/ })).toContainText("92.5");
   await expect(history.getByRole("row", { name: /FAAM-ADL/ })).toContainText("item answers");
 });
+
+test("the clinical history is edited on its page and shown on the patient page; a contradiction is refused", async ({ page }) => {
+  await signIn(page, USERS.demo);
+  await createPatient(page, `History-${Date.now()}`);
+  await page.getByRole("link", { name: "Edit history" }).click();
+  await expect(page.getByRole("heading", { name: "Clinical history" })).toBeVisible();
+  await page.getByLabel("Right heel: onset date").fill("2025-09-01");
+  await page.getByLabel("Back pain present before the heel pain?").selectOption("yes");
+  await page.getByLabel("Back pain: onset date").fill("2025-10-01");
+  await page.getByLabel("Diabetes").selectOption("yes");
+  await page.getByLabel("Medications (optional)").fill("metformin 500 mg twice daily");
+  await page.getByRole("button", { name: "Add investigation" }).click();
+  await page.getByLabel("Investigation 1: date").fill("2025-10-20");
+  await page.getByLabel("Investigation 1: kind").selectOption("ultrasound");
+  await page.getByLabel("Investigation 1: finding").fill("Right plantar fascia 5.8 mm");
+  await page.getByRole("button", { name: "Save history" }).click();
+  // Back pain "before the heel pain" but beginning a month after it: refused, nothing saved.
+  await expect(page.getByText("Back pain is marked as present before the heel pain, but its onset 2025-10-01 is after the heel pain began (2025-09-01)")).toBeVisible();
+  await expect(page.getByLabel("Back pain present before the heel pain?")).toHaveAttribute("aria-invalid", "true");
+
+  await page.getByLabel("Back pain: onset date").fill("2024-03-01");
+  await page.getByRole("button", { name: "Save history" }).click();
+  await expect(page.getByText("Clinical history saved.")).toBeVisible();
+  const section = page.getByRole("region", { name: "Clinical history" });
+  await expect(section).toContainText("Yes, before the heel pain · began 1 Mar 2024");
+  await expect(section).toContainText("diabetes yes");
+  await expect(section).toContainText("Ultrasound: Right plantar fascia 5.8 mm");
+});

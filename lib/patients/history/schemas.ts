@@ -70,6 +70,8 @@ export const investigationSchema = objectWithoutUnknownKeys({
     .max(1000, "finding must be at most 1000 characters"),
 });
 
+const WORDS = { hipPain: "Hip pain", backPain: "Back pain" } as const;
+
 export const patientHistorySchema = objectWithoutUnknownKeys({
   heelPainOnset: objectWithoutUnknownKeys({ left: pastDateSchema("heelPainOnset.left"), right: pastDateSchema("heelPainOnset.right") })
     .optional()
@@ -113,14 +115,14 @@ export const patientHistorySchema = objectWithoutUnknownKeys({
           code: "custom",
           path: [region, "beforeHeelPain"],
           input: beforeHeelPain,
-          message: `${region}.beforeHeelPain is yes but ${region}.onset ${onset} is after the heel pain began (${heel})`,
+          message: `${WORDS[region]} is marked as present before the heel pain, but its onset ${onset} is after the heel pain began (${heel})`,
         });
       } else if (beforeHeelPain === "no" && onset < heel) {
         ctx.addIssue({
           code: "custom",
           path: [region, "beforeHeelPain"],
           input: beforeHeelPain,
-          message: `${region}.beforeHeelPain is no but ${region}.onset ${onset} is before the heel pain began (${heel})`,
+          message: `${WORDS[region]} is marked as not present before the heel pain, but its onset ${onset} is before the heel pain began (${heel})`,
         });
       }
     }
