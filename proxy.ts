@@ -7,8 +7,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { hasSessionCookie, readSessionClaims } from "@/lib/auth/session-token";
 import { API_CSP, HSTS, newNonce, pageCsp, requestIsHttps } from "@/lib/http/security-headers";
+import { NUL_MESSAGE, searchParamIssues } from "@/lib/validation/untrusted-text";
 
 const PUBLIC_PAGES = new Set(["/login"]);
+
+/** Admin-only pages. The page itself checks the role in the database too (requireAdmin). */
+const isAdminPage = (pathname: string) => pathname === "/admin" || pathname.startsWith("/admin/");
 
 function unauthenticated(): NextResponse {
   return NextResponse.json(
@@ -23,23 +27,23 @@ function secured(response: NextResponse, csp: string, https: boolean): NextRespo
   return response;
 }
 
-/**
- * Whether Next will answer this page request with HTML (a full page load) rather than with an RSC
- * payload only (a client-side navigation or prefetch, a server action). Next strips its RSC headers
- * before the proxy runs, so this reads Fetch Metadata instead: browsers send Sec-Fetch-Dest "empty"
- * on the router's own fetches and "document" (or "iframe") on page loads; other HTTP clients send
- * none and get HTML. A browser without Fetch Metadata is told "HTML" on a client-side navigation
- * too, and MarkupBlock then shows a reload link instead of the block.
- */
-function rendersHtml(request: NextRequest): boolean {
-  if (request.method !== "GET" || request.headers.has("next-action")) return false;
-  const destination = request.headers.get("sec-fetch-dest");
-  return destination === null || destination === "document" || destination === "iframe";
+/** A query string with a NUL character: 400 before any page or route sees it (JSON for the API). */
+function nulInQuery(request: NextRequest, https: boolean): NextResponse | undefined {
+  const issues = searchParamIssues(request.nextUrl.searchParams);
+  if (!issues.length) return undefined;
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    const body = { error: "validation", message: "Some fields are not valid.", issues };
+    return secured(NextResponse.json(body, { status: 400, headers: { "Cache-Control": "no-store" } }), API_CSP, https);
+  }
+  const text = `Bad request: the address has a search value that ${NUL_MESSAGE} (the invisible character %00). Remove it and try again.`;
+  return secured(new NextResponse(text, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } }), API_CSP, https);
 }
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   const https = requestIsHttps(request.headers, request.nextUrl);
+  const refused = nulInQuery(request, https);
+  if (refused) return refused;
 
   if (pathname.startsWith("/api/")) {
     const pass = () => secured(NextResponse.next(), API_CSP, https);
@@ -51,20 +55,22 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
   const nonce = newNonce();
   const csp = pageCsp(nonce, { dev: process.env.NODE_ENV === "development", https });
-  const next = () => {
+  const next = (rewriteTo?: string) => {
     const headers = new Headers(request.headers);
     headers.set("x-nonce", nonce);
-    // Set (never passed through) on every page request: "1" when Next will render HTML for it,
-    // "0" for client navigations and server actions (RSC payload only). ServerMarkup needs to
-    // know, and pages cannot see Next's own RSC headers.
-    headers.set("x-stride-document", rendersHtml(request) ? "1" : "0");
     headers.set("Content-Security-Policy", csp);
-    return secured(NextResponse.next({ request: { headers } }), csp, https);
+    const init = { request: { headers } };
+    return secured(rewriteTo ? NextResponse.rewrite(new URL(rewriteTo, request.url), init) : NextResponse.next(init), csp, https);
   };
 
   if (PUBLIC_PAGES.has(pathname)) return next();
 
-  if (await readSessionClaims(request.cookies)) return next();
+  const claims = await readSessionClaims(request.cookies);
+  if (claims && claims.role !== "admin" && isAdminPage(pathname)) {
+    // Exactly the answer for a path that does not exist: no hint (title, shell) that it does.
+    return next("/_page-not-found");
+  }
+  if (claims) return next();
 
   const login = request.nextUrl.clone();
   login.pathname = "/login";

@@ -38,7 +38,10 @@ export function engineMarkdown(r: EngineResult): string {
     "",
     `Seeded ${r.assessments.toLocaleString("en")} assessments and ${r.measures.toLocaleString("en")} measure values in ${r.seedSeconds.toFixed(0)} s; ` +
       `database ${r.databaseMb.toFixed(0)} MB; peak server memory ${r.peakMemoryMb.toFixed(0)} MB ` +
-      `(start process ${r.peakMemoryDetail.start.toFixed(0)} MB + Next ${r.peakMemoryDetail.next.toFixed(0)} MB).`,
+      `(start process ${r.peakMemoryDetail.start.toFixed(0)} MB + Next ${r.peakMemoryDetail.next.toFixed(0)} MB)` +
+      (r.peakMemoryEach
+        ? `; each process's own peak: start process${r.engine === "pglite" ? " (serves the embedded database)" : ""} ${r.peakMemoryEach.start.toFixed(0)} MB, Next ${r.peakMemoryEach.next.toFixed(0)} MB.`
+        : "."),
     "",
     "| target | clients | requests | req/s | p50 ms | p95 ms | p99 ms | p50 ÷ floor | p95 ÷ floor | errors |",
     "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",

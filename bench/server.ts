@@ -46,9 +46,9 @@ export interface RunningServer {
 }
 
 /** `npm start` in its own process group, so stop() ends npm, tsx, start.ts and Next together. */
-export function startServer(options: { env: NodeJS.ProcessEnv; port: number; readyTimeoutMs?: number; label?: string }): RunningServer {
+export function startServer(options: { env: NodeJS.ProcessEnv; port: number; readyTimeoutMs?: number; label?: string; cwd?: string }): RunningServer {
   const child: ChildProcess = spawn("npm", ["start"], {
-    cwd: ROOT,
+    cwd: options.cwd ?? ROOT,
     env: { ...options.env, PORT: String(options.port) },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -119,6 +119,22 @@ function groupAlive(pgid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** The live (not zombie) processes in a process group, with their command lines, from /proc. */
+export function groupMembers(pgid: number): { pid: number; command: string }[] {
+  const members: { pid: number; command: string }[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const [state, , group] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(group) === pgid && state !== "Z") members.push({ pid: Number(entry), command: cmdline(Number(entry)) });
+    } catch {
+      // ended while reading
+    }
+  }
+  return members;
 }
 
 /** Runs the operator CLI (`npm run cli -- …`, as node + tsx) and collects its output. */
@@ -297,12 +313,16 @@ export function serverRssMb(rootPid: number): { total: number; start: number; ne
 /** Samples serverRssMb every intervalMs; stop() returns the peak. */
 export function sampleMemory(rootPid: number, intervalMs = 200) {
   let peak = { total: 0, start: 0, next: 0 };
+  const each = { start: 0, next: 0 };
   const timer = setInterval(() => {
     const now = serverRssMb(rootPid);
     if (now.total > peak.total) peak = now;
+    each.start = Math.max(each.start, now.start);
+    each.next = Math.max(each.next, now.next);
   }, intervalMs);
   return {
     peak: () => peak,
+    peakEach: () => ({ ...each }),
     stop: () => {
       clearInterval(timer);
       return peak;

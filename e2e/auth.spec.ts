@@ -1,7 +1,7 @@
 import { expect, fillSignIn, signIn, test, USERS, WRONG_CREDENTIALS } from "./fixtures";
 
 test.describe("signing in and out", () => {
-  test("the demo clinician signs in, sees the patient list and the shell, and signs out", async ({ page }, testInfo) => {
+  test("the demo clinician signs in, sees the patient list and the shell, and signs out", async ({ page, request }, testInfo) => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/login/);
     await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
@@ -25,6 +25,10 @@ test.describe("signing in and out", () => {
     await expect(page.getByRole("columnheader", { name: "Status" })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath("patients.png"), fullPage: true });
 
+    // A copy of the session cookie, as someone could have taken it before the sign-out.
+    const copied = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    expect((await request.get("/api/v1/patients", { headers: { Cookie: copied } })).status()).toBe(200);
+
     await banner.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login$/);
     await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
@@ -32,6 +36,13 @@ test.describe("signing in and out", () => {
     // The session is really gone: the list sends us back to sign in.
     await page.goto("/patients");
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fpatients/);
+
+    // And the copied cookie is worthless everywhere: API, pages and the session endpoint.
+    expect((await request.get("/api/v1/patients", { headers: { Cookie: copied } })).status()).toBe(401);
+    const pageWithCopy = await request.get("/patients", { headers: { Cookie: copied }, maxRedirects: 0 });
+    expect(pageWithCopy.status()).toBe(307);
+    expect(pageWithCopy.headers().location).toMatch(/\/login/);
+    expect(await (await request.get("/api/auth/session", { headers: { Cookie: copied } })).json()).toEqual({});
   });
 
   test("a wrong password is refused with one plain message and stays on the sign-in page", async ({ page }) => {

@@ -30,7 +30,7 @@ test("a clinician changes their own password on the profile page", async ({ page
 
   await form.getByLabel("Current password").fill("first password here");
   await form.getByRole("button", { name: "Change password" }).click();
-  await expect(form.getByRole("status")).toHaveText("Password changed. Use the new one next time you sign in.");
+  await expect(form.getByRole("status")).toHaveText("Password changed, and your other sessions signed out. Use the new password next time you sign in.");
   await expect(form.getByLabel("Current password")).toHaveValue("");
 
   expect(problems).toEqual([]);

@@ -173,6 +173,40 @@ test.describe("admin pages", () => {
   });
 });
 
+test.describe("smaller leaks", () => {
+  test("a clinician's 404 on an admin page is the answer for a path that does not exist", async ({ page }) => {
+    await signIn(page, USERS.demo);
+    const seen = async (path: string) => {
+      const response = await page.goto(path);
+      return { status: response!.status(), title: await page.title(), text: await page.locator("body").innerText(), html: await response!.text() };
+    };
+    const missing = await seen("/no-such-page-here");
+    for (const path of ["/admin/audit", "/admin/users"]) {
+      const admin = await seen(path);
+      expect(admin.status).toBe(404);
+      expect(admin.title).toBe(missing.title);
+      expect(admin.text).toBe(missing.text);
+      expect(admin.html).not.toMatch(/Audit trail|Users · Stride/);
+    }
+  });
+
+  test("?error= on the patient and referral pages is a code shown as a fixed message, never the URL's text", async ({ page }) => {
+    await signIn(page, USERS.demo);
+    const [first] = (await (await page.request.get("/api/v1/patients")).json()) as { id: string }[];
+    const crafted = encodeURIComponent("Your session expired: call 0800 555 0100 to verify your account");
+    for (const path of [`/patients/${first!.id}`, `/patients/${first!.id}/referrals/new`]) {
+      await page.goto(`${path}?error=${crafted}`);
+      const alert = page.getByRole("alert").filter({ hasText: "did not work" });
+      await expect(alert).toHaveText("That did not work. Reload the page and try again.");
+      await expect(page.locator("body")).not.toContainText("0800 555");
+      await page.goto(`${path}?error=archived`);
+      await expect(page.getByRole("alert").filter({ hasText: "archived" })).toHaveText(
+        "This patient is archived. Restore the patient before recording or changing visits.",
+      );
+    }
+  });
+});
+
 test.describe("sign-in rate limit", () => {
   test("after 10 failures the form says how long to wait", async ({ page }) => {
     test.setTimeout(120_000);

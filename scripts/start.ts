@@ -2,7 +2,8 @@
 // serves PGlite on 127.0.0.1 (for the app and the operator CLI); then migrate, seed the demo
 // clinics when the database is empty, build if needed, and run Next on PORT.
 // `npm run dev` does the same with `next dev`.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { ConfigError, databaseConfig, demoEnabled, portFromEnv, type DatabaseConfig } from "@/lib/db/config";
@@ -15,8 +16,17 @@ import { projectRoot } from "@/lib/db/paths";
 const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[stride] ${line}`);
 let embedded: EmbeddedServer | undefined;
+/** The running `next build` or `next start`, stopped first on shutdown. */
+let child: ChildProcess | undefined;
+let stopping = false;
+
+/** How long in-flight requests get to finish after a stop signal before the app server is killed;
+ * with closing the database it keeps a whole shutdown under the 10 s supervisors allow. */
+const DRAIN_MS = 7_000;
 
 async function main() {
+  watchForShutdown();
+  ensurePrismaClient();
   const config = databaseConfig();
   const port = portFromEnv();
   const secret = authSecret(config);
@@ -32,17 +42,23 @@ async function main() {
   log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database schema is up to date.");
 
   await seedIfEmpty(url, config);
+  await recomputeOutdatedEvaluations(url, config);
 
   if (!dev) {
-    await withBuildLock(() => {
+    await withBuildLock(async () => {
       if (!buildIsStale()) return;
       log("Building the app (first start or changed sources; about a minute)…");
-      const build = spawnSync(process.execPath, [nextBin(), "build"], { cwd: projectRoot, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-      if (build.status !== 0) throw new ConfigError("next build failed (see above); fix the error and run npm start again.");
+      // Asynchronous, so a stop signal during the build is handled at once (spawnSync would not).
+      child = spawn(process.execPath, [nextBin(), "build"], { cwd: projectRoot, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+      const code = await exitOf(child);
+      child = undefined;
+      if (stopping) throw new ConfigError("stopped during the build"); // the shutdown exits the process
+      if (code !== 0) throw new ConfigError("next build failed (see above); fix the error and run npm start again.");
     });
   }
+  if (stopping) return;
 
-  const child = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(port)], {
+  child = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(port)], {
     cwd: projectRoot,
     stdio: "inherit",
     env: {
@@ -58,14 +74,57 @@ async function main() {
   });
   log(`Stride is starting on http://localhost:${port} (${config.kind === "pglite" ? "embedded database" : "PostgreSQL"}).`);
 
-  const stop = async (code: number) => {
-    child.kill("SIGTERM");
-    await embedded?.close().catch(() => undefined);
-    process.exit(code);
-  };
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
-  child.on("exit", (code) => void stop(code ?? 1));
+  child.on("exit", (code) => void shutdown(`the app server exited (${code ?? "signal"})`, code ?? 1));
+}
+
+/**
+ * Stops on SIGTERM/SIGINT, and when the process that started us is gone (npm killed, or a shell
+ * that did not pass the signal on): the app server first (it stops accepting connections and lets
+ * in-flight requests finish, for at most DRAIN_MS), then the database, then the lock.
+ */
+function watchForShutdown() {
+  process.on("SIGTERM", () => void shutdown("SIGTERM received", 0));
+  process.on("SIGINT", () => void shutdown("SIGINT received", 0));
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown("the process that started Stride is gone", 0);
+  }, 500).unref();
+}
+
+async function shutdown(reason: string, code: number) {
+  if (stopping) return;
+  stopping = true;
+  log(`Stopping (${reason})…`);
+  const running = child;
+  if (running && running.exitCode === null && running.signalCode === null) {
+    const exited = exitOf(running);
+    running.kill("SIGTERM");
+    const drained = await Promise.race([exited.then(() => true), sleep(DRAIN_MS).then(() => false)]);
+    if (!drained) {
+      log(`The app server did not finish within ${DRAIN_MS / 1000} s; stopping it.`);
+      running.kill("SIGKILL");
+      await Promise.race([exited, sleep(1_000)]);
+    }
+  }
+  await Promise.race([embedded?.close().catch(() => undefined), sleep(2_000)]);
+  log("Stopped.");
+  process.exit(code);
+}
+
+function exitOf(process: ChildProcess): Promise<number | null> {
+  if (process.exitCode !== null || process.signalCode !== null) return Promise.resolve(process.exitCode);
+  return new Promise((resolve) => process.once("exit", (code) => resolve(code)));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A clone installed without running npm's scripts (or whose lib/generated was removed) has no
+ * Prisma client yet: generate it, as `npm install` would have. */
+function ensurePrismaClient() {
+  if (existsSync(path.join(projectRoot, "lib", "generated", "prisma", "client.ts"))) return;
+  log("Generating the database client (lib/generated)…");
+  const result = spawnSync(process.execPath, [path.join(projectRoot, "scripts", "prisma-generate.mjs")], { cwd: projectRoot, stdio: "inherit" });
+  if (result.status !== 0) throw new ConfigError("Generating the database client failed (see above); run `npm install` and try again.");
 }
 
 function nextBin() {
@@ -122,7 +181,50 @@ async function seedIfEmpty(url: string, config: DatabaseConfig) {
   }
 }
 
+/**
+ * Stored evaluations made by other clinical rules (RULES_VERSION changed) or never stored (rows
+ * from before the stored evaluation, an old backup) are recomputed before the app serves, in
+ * batches with progress. A database that is up to date costs one count over a plain connection
+ * (the ORM is loaded into this long-lived process only when there is work).
+ */
+async function recomputeOutdatedEvaluations(url: string, config: DatabaseConfig) {
+  const { RULES_VERSION } = await import("@/lib/clinical/rules-version");
+  const client = new pg.Client({ connectionString: url });
+  let outdated: number;
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Patient" WHERE "rulesVersion" IS DISTINCT FROM $1 OR "evaluation" IS NULL`,
+      [RULES_VERSION],
+    );
+    outdated = rows[0]!.n;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  if (outdated === 0) return;
+  process.env.STRIDE_DATABASE_URL = url;
+  process.env.STRIDE_DATABASE_KIND = config.kind;
+  const { disconnectDb } = await import("@/lib/db/client");
+  const { recomputeOutdatedEvaluations: recompute } = await import("@/lib/patients/status-repair");
+  try {
+    let shown = 0;
+    const report = await recompute({
+      keep: 0,
+      onProgress: (done, total) => {
+        if (done === total || Date.now() - shown > 2_000) {
+          shown = Date.now();
+          log(`Recomputing stored flag evaluations for the current clinical rules: ${done} of ${total} patients…`);
+        }
+      },
+    });
+    if (report.checked) log(`Recomputed ${report.checked} stored evaluations in ${report.seconds.toFixed(1)} s.`);
+  } finally {
+    await disconnectDb();
+  }
+}
+
 main().catch(async (error: unknown) => {
+  if (stopping) return;
   await embedded?.close().catch(() => undefined);
   if (error instanceof ConfigError || error instanceof MigrationError) {
     console.error(`[stride] cannot start: ${error.message}`);

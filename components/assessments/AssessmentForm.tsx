@@ -2,12 +2,13 @@
 // The assessment form (new visit, or a correction with a reason). Entries live in React state and
 // in a localStorage draft; a save sends the schema's JSON to a server action through
 // useActionState, so a rejected or failed save never resets the form (a plain <form action>
-// would). Enter in a field never submits: only the Save button does.
+// would). Enter in a field never submits: only the Save button or Ctrl/⌘+Enter (from anywhere on
+// the page) does. A 20-value visit is the date-time stop, then one Tab per value, then Ctrl+Enter.
 import { startTransition, useActionState, useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useRouter } from "next/navigation";
-import type { MeasureCode, RedFlagCode, Side } from "@/lib/clinical/measures";
-import { FORM_SECTIONS, fieldKey, parseDecimalText, valueError, valueInputId } from "@/lib/assessment-form/fields";
-import { browserOffsetMinutes, toLocalInputValue } from "@/lib/assessment-form/datetime";
+import { isMeasureCode, type MeasureCode, type RedFlagCode, type Side } from "@/lib/clinical/measures";
+import { FORM_SECTIONS, fieldKey, fieldLabel, methodInputId, parseDecimalText, valueError, valueInputId } from "@/lib/assessment-form/fields";
+import { browserOffsetMinutes, normaliseLocalDateTime, toLocalFieldText } from "@/lib/assessment-form/datetime";
 import { draftKey } from "@/lib/assessment-form/draft";
 import {
   countValues,
@@ -43,6 +44,8 @@ export interface AssessmentFormProps {
   /** Amend mode: the stored visit as form text (its date as an ISO instant, shown in the browser's zone). */
   initial?: { state: AssessmentFormState; takenAt: string };
   previous: Record<string, string>;
+  /** New visits: each measure's last method, keyed by code (prefilled into the form). */
+  lastMethods?: Record<string, string>;
   action: (previous: SaveResult, payload: Payload) => Promise<SaveResult>;
   cancelHref: string;
   /** The latest PSFS activities of this patient, offered again (issue 18). */
@@ -52,22 +55,32 @@ export interface AssessmentFormProps {
 const CONNECTION_LOST =
   "The save did not reach the server (connection or session problem). Nothing is lost: your entries are kept in this browser. Try again.";
 
-export function AssessmentForm({ mode, patientId, assessmentId, initial, previous, action, cancelHref, previousPsfs }: AssessmentFormProps) {
+function prefilledMethods(lastMethods: Record<string, string> | undefined): AssessmentFormState["methods"] {
+  const out: AssessmentFormState["methods"] = {};
+  for (const [code, method] of Object.entries(lastMethods ?? {})) if (isMeasureCode(code)) out[code] = method;
+  return out;
+}
+
+export function AssessmentForm({ mode, patientId, assessmentId, initial, previous, lastMethods, action, cancelHref, previousPsfs }: AssessmentFormProps) {
   const router = useRouter();
   const [state, setState] = useState<AssessmentFormState>(() => initial?.state ?? emptyFormState());
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string[]>([]);
   const [summaryShown, setSummaryShown] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [openMethods, setOpenMethods] = useState<ReadonlySet<MeasureCode>>(() => new Set());
+  const [announcement, setAnnouncement] = useState("");
+  const focusMethodOf = useRef<MeasureCode | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const sentPayload = useRef<Payload | null>(null);
 
   const makeInitial = useCallback(
     (): AssessmentFormState =>
       initial
-        ? { ...initial.state, takenAtLocal: toLocalInputValue(new Date(initial.takenAt)) }
-        : emptyFormState(toLocalInputValue(new Date())),
-    [initial],
+        ? { ...initial.state, takenAtLocal: toLocalFieldText(new Date(initial.takenAt)) }
+        : { ...emptyFormState(toLocalFieldText(new Date())), methods: prefilledMethods(lastMethods) },
+    [initial, lastMethods],
   );
   const key = draftKey(mode === "amend" && assessmentId ? { assessmentId } : { patientId });
   const draft = useAssessmentDraft(key, state, setState, makeInitial);
@@ -101,6 +114,27 @@ export function AssessmentForm({ mode, patientId, assessmentId, initial, previou
     if (summaryShown) summaryRef.current?.focus();
   }, [summaryShown, result]);
 
+  // "change method" opened a row's method box: focus it once it is rendered.
+  useEffect(() => {
+    const code = focusMethodOf.current;
+    if (!code || !openMethods.has(code)) return;
+    focusMethodOf.current = null;
+    document.getElementById(methodInputId(code))?.focus();
+  }, [openMethods]);
+
+  // Ctrl/⌘+Enter saves from anywhere on the page, except inside the red-flag dialog, where only
+  // a deliberate press of "Confirm and save" confirms.
+  useEffect(() => {
+    function onKey(event: globalThis.KeyboardEvent) {
+      if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      if (document.querySelector("dialog[open]")) return;
+      event.preventDefault();
+      formRef.current?.requestSubmit();
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
   const setFieldError = (id: string, message: string | undefined) =>
     setErrors((prev) => {
       if (prev[id] === message) return prev;
@@ -123,10 +157,22 @@ export function AssessmentForm({ mode, patientId, assessmentId, initial, previou
       if (parseDecimalText(text) !== undefined || !message) setFieldError(id, message);
     },
     onValueBlur(code: MeasureCode, side: Side) {
-      setFieldError(valueInputId(code, side), valueError(code, side, state.values[fieldKey(code, side)] ?? ""));
+      const message = valueError(code, side, state.values[fieldKey(code, side)] ?? "");
+      setFieldError(valueInputId(code, side), message);
+      // Heard when the field is left (a screen reader is already on the next field by then).
+      // A trailing no-break space makes the same message a new one when it repeats.
+      if (message) setAnnouncement((prev) => {
+        const text = `${fieldLabel(code, side)}: ${message}`;
+        return prev === text ? `${text}\u00a0` : text;
+      });
     },
     onMethodChange(code: MeasureCode, text: string) {
       setState((s) => ({ ...s, methods: { ...s.methods, [code]: text } }));
+    },
+    openMethods,
+    onOpenMethod(code: MeasureCode) {
+      focusMethodOf.current = code;
+      setOpenMethods((prev) => (prev.has(code) ? new Set(prev) : new Set(prev).add(code)));
     },
   };
 
@@ -136,7 +182,7 @@ export function AssessmentForm({ mode, patientId, assessmentId, initial, previou
     const footwear = toFootwear(state.footwear);
     // A correction sends both in full: [] and null remove what the visit had.
     const base = {
-      ...toAssessmentPayload(state, browserOffsetMinutes(state.takenAtLocal)),
+      ...toAssessmentPayload(state, browserOffsetMinutes(normaliseLocalDateTime(state.takenAtLocal) ?? "")),
       ...(mode === "amend" || questionnaires.length ? { questionnaires } : {}),
       ...(mode === "amend" || footwear ? { footwear } : {}),
     };
@@ -172,7 +218,7 @@ export function AssessmentForm({ mode, patientId, assessmentId, initial, previou
   const valueCount = countValues(state);
 
   return (
-    <form className={styles.form} onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-label={mode === "amend" ? "Correct visit" : "Record assessment"}>
+    <form ref={formRef} className={styles.form} onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-label={mode === "amend" ? "Correct visit" : "Record assessment"}>
       {summaryShown && (entries.length > 0 || general.length > 0) ? (
         <ErrorSummary ref={summaryRef} title={entries.length === 1 ? "1 field needs attention" : entries.length ? `${entries.length} fields need attention` : "Not saved"} entries={entries} general={general} />
       ) : null}
@@ -212,7 +258,7 @@ export function AssessmentForm({ mode, patientId, assessmentId, initial, previou
         }
       />
       <VisitDetailsFields mode={mode} state={state} setState={setState} errors={errors} part="bottom" />
-      <div className={styles.saveBar}>
+      <div className={styles.saveBar} data-save-bar>
         <button type="submit" className="button" disabled={pending || !draft.ready} aria-describedby="save-hint">
           {pending ? "Saving…" : mode === "amend" ? "Save correction" : "Save assessment"}
         </button>
@@ -220,8 +266,11 @@ export function AssessmentForm({ mode, patientId, assessmentId, initial, previou
           Cancel
         </a>
         <span id="save-hint" className="hint" aria-live="polite">
-          {valueCount} value{valueCount === 1 ? "" : "s"} entered · draft kept in this browser until saved
+          {valueCount} value{valueCount === 1 ? "" : "s"} entered · Ctrl+Enter saves · draft kept in this browser until saved
         </span>
+      </div>
+      <div className="visually-hidden" role="status" aria-live="polite" data-testid="field-announcer">
+        {announcement}
       </div>
       <RedFlagConfirmDialog open={confirming} ticked={state.redFlags} onConfirm={send} onCancel={() => setConfirming(false)} />
     </form>

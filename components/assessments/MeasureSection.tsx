@@ -1,6 +1,8 @@
 "use client";
 // One section of the assessment form (a <fieldset> per link of the chain): a row per measure with
-// Left | Right inputs (left first, so Tab goes left → right → method) or one whole-body input.
+// Left | Right inputs (left first, so Tab goes left → right → next row) or one whole-body input.
+// The method note is prefilled from the measure's last method and shown as text with a "change
+// method" control that is not in the Tab path.
 import { MEASURES, allowedSides, type MeasureCode, type Side } from "@/lib/clinical/measures";
 import {
   fieldKey,
@@ -23,6 +25,9 @@ export interface MeasureFieldHandlers {
   onValueChange: (code: MeasureCode, side: Side, text: string) => void;
   onValueBlur: (code: MeasureCode, side: Side) => void;
   onMethodChange: (code: MeasureCode, text: string) => void;
+  /** Measures whose method box is shown (opened with "change method"). */
+  openMethods: ReadonlySet<MeasureCode>;
+  onOpenMethod: (code: MeasureCode) => void;
 }
 
 function ValueInput({ code, side, f }: { code: MeasureCode; side: Side; f: MeasureFieldHandlers }) {
@@ -49,6 +54,12 @@ function ValueInput({ code, side, f }: { code: MeasureCode; side: Side; f: Measu
           aria-describedby={describedBy}
           onChange={(e) => f.onValueChange(code, side, e.target.value)}
           onBlur={() => f.onValueBlur(code, side)}
+          onKeyDown={(e) => {
+            if (e.altKey && (e.key === "m" || e.key === "M" || e.code === "KeyM")) {
+              e.preventDefault();
+              f.onOpenMethod(code);
+            }
+          }}
         />
         <span className={styles.unit} aria-hidden="true">
           {unitSuffix(code)}
@@ -73,6 +84,8 @@ function MeasureRow({ code, f }: { code: MeasureCode; f: MeasureFieldHandlers })
   const sides = allowedSides(code);
   const methodId = methodInputId(code);
   const methodError = f.errors[methodId];
+  const method = f.methods[code] ?? "";
+  const open = f.openMethods.has(code) || !!methodError;
   return (
     <div className={styles.measureRow} data-code={code}>
       <div className={styles.measureTitle}>
@@ -93,21 +106,39 @@ function MeasureRow({ code, f }: { code: MeasureCode; f: MeasureFieldHandlers })
         </div>
       )}
       <div className={styles.methodCell}>
-        <label htmlFor={methodId} className={styles.methodLabel}>
-          Method<span className="visually-hidden">, {m.shortLabel.toLowerCase()}</span> (optional)
-        </label>
-        <input
-          id={methodId}
-          className={`input ${styles.methodInput}`}
-          type="text"
-          autoComplete="off"
-          maxLength={250}
-          value={f.methods[code] ?? ""}
-          placeholder={m.code === "hip_abd_hhd_n" ? "e.g. side-lying HHD" : ""}
-          aria-invalid={methodError ? true : undefined}
-          aria-describedby={methodError ? `${methodId}-error` : undefined}
-          onChange={(e) => f.onMethodChange(code, e.target.value)}
-        />
+        {open ? (
+          <>
+            <label htmlFor={methodId} className={styles.methodLabel}>
+              Method<span className="visually-hidden">, {m.shortLabel.toLowerCase()}</span> (optional)
+            </label>
+            <input
+              id={methodId}
+              className={`input ${styles.methodInput}`}
+              type="text"
+              autoComplete="off"
+              maxLength={250}
+              value={method}
+              placeholder={m.code === "hip_abd_hhd_n" ? "e.g. side-lying HHD" : ""}
+              aria-invalid={methodError ? true : undefined}
+              aria-describedby={methodError ? `${methodId}-error` : undefined}
+              onChange={(e) => f.onMethodChange(code, e.target.value)}
+            />
+          </>
+        ) : (
+          <p className={styles.methodSummary}>
+            <span id={`${methodId}-text`}>{method ? `Method: ${method}` : "No method noted"}</span>{" "}
+            {/* Not a Tab stop (the Tab path is values only): click it, or Alt+M in the row's value. */}
+            <button
+              type="button"
+              tabIndex={-1}
+              className={styles.methodButton}
+              aria-keyshortcuts="Alt+M"
+              onClick={() => f.onOpenMethod(code)}
+            >
+              change method<span className="visually-hidden">, {m.shortLabel.toLowerCase()}</span>
+            </button>
+          </p>
+        )}
         {methodError ? (
           <span id={`${methodId}-error`} className={styles.fieldError}>
             {methodError}

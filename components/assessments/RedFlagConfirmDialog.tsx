@@ -1,6 +1,8 @@
 "use client";
 // Saving with red flags ticked asks once more: a modal <dialog> (focus moves into it, Escape goes
-// back), because a mis-tick would mark the patient REFER.
+// back), because a mis-tick would mark the patient REFER. It opens on "Go back and review", so a
+// second Enter (or a held one) after Save reviews instead of confirming: confirming takes a
+// deliberate move to "Confirm and save". Ctrl+Enter does not confirm either (see AssessmentForm).
 import { useEffect, useRef } from "react";
 import { RED_FLAG_LABELS, type RedFlagCode } from "@/lib/clinical/measures";
 import styles from "./assessment-form.module.css";
@@ -17,10 +19,14 @@ export function RedFlagConfirmDialog({
   onCancel: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const review = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      review.current?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   const n = ticked.length;
@@ -45,13 +51,11 @@ export function RedFlagConfirmDialog({
         ))}
       </ul>
       <div className={styles.actions}>
-        {open ? (
-          <button type="button" className="button" onClick={onConfirm} autoFocus>
-            Confirm and save
-          </button>
-        ) : null}
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Go back
+        <button ref={review} type="button" className="button button-secondary" onClick={onCancel} autoFocus>
+          Go back and review
+        </button>
+        <button type="button" className={`button ${styles.confirmRefer}`} onClick={onConfirm}>
+          Confirm and save
         </button>
       </div>
     </dialog>

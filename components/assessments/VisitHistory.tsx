@@ -1,27 +1,21 @@
 // The patient's history: visits and treatment events in one table, newest first. Visits expand to
-// their values; deleted visits are listed only when an admin asks for them.
+// their values, loaded when opened; deleted visits are listed only when an admin asks for them.
 import Link from "next/link";
-import type { AssessmentView } from "@/lib/assessments/queries";
+import type { VisitSummary } from "@/lib/assessments/summaries";
 import type { TreatmentView } from "@/lib/treatments/queries";
 import { deleteAssessmentAction, restoreAssessmentAction } from "@/app/(app)/assessments/[id]/actions";
 import { deleteTreatmentAction } from "@/app/(app)/treatments/[id]/actions";
 import { DeleteTreatmentButton } from "@/components/treatments/DeleteTreatmentButton";
-import { ServerMarkup } from "@/components/markup/ServerMarkup";
-import { historyRows, type VisitRowData } from "./history-rows";
-import { valuesTableMarkup } from "./values-table-markup";
+import { visitValuesAction } from "@/app/(app)/assessments/[id]/values-action";
+import { historyRows } from "./history-rows";
 import { VisitRow } from "./VisitRow";
 import styles from "./history.module.css";
 
 const COLUMNS = 7;
 
-/** The row's summary for the client component; its values go as markup (values-table-markup). */
-function withoutValues({ values: _values, ...summary }: VisitRowData): Omit<VisitRowData, "values"> {
-  return summary;
-}
-
 interface Props {
   patientId: string;
-  visits: AssessmentView[];
+  visits: VisitSummary[];
   treatments: TreatmentView[];
   isAdmin: boolean;
   showDeleted: boolean;
@@ -65,8 +59,8 @@ export function VisitHistory({ patientId, visits, treatments, isAdmin, showDelet
                 row.kind === "visit" ? (
                   <VisitRow
                     key={row.id}
-                    row={withoutValues(row)}
-                    values={<ServerMarkup html={valuesTableMarkup(row)} />}
+                    row={row}
+                    loadValues={visitValuesAction}
                     columns={COLUMNS}
                     deleteAction={deleteAssessmentAction.bind(null, row.id, patientId)}
                     restoreAction={isAdmin ? restoreAssessmentAction.bind(null, row.id, patientId) : undefined}

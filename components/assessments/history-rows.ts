@@ -2,19 +2,11 @@
 // already formatted on the server (dates in the clinic's zone, values with units).
 import { MEASURES, RED_FLAG_LABELS, isMeasureCode, type RedFlagCode } from "@/lib/clinical/measures";
 import { formatValue } from "@/lib/clinical/format";
-import { formatDate } from "@/lib/format/dates";
+import { formatDate, formatTime } from "@/lib/format/dates";
 import type { AssessmentView } from "@/lib/assessments/queries";
+import type { VisitSummary } from "@/lib/assessments/summaries";
 import type { TreatmentView } from "@/lib/treatments/queries";
 import { TREATMENT_LABELS, treatmentDetail } from "@/lib/treatments/labels";
-import { FOOTWEAR_LABELS } from "@/lib/patients/history/labels";
-import { ITEM_INSTRUMENT_DEFS, type QuestionnaireView } from "@/lib/questionnaires/instruments";
-
-/** "FAAM ADL answers (items 1-21): 4 4 3 … N/A → 91.3 %" / "PSFS: climbing stairs 6, running 2 → 4.3/10". */
-function answersLine(q: QuestionnaireView): string {
-  if (q.instrument === "psfs") return `PSFS: ${q.activities.map((a) => `${a.name} ${a.score}`).join(", ")} → ${formatValue("psfs_mean", q.value)}`;
-  const def = ITEM_INSTRUMENT_DEFS[q.instrument];
-  return `${def.label} answers (items 1-${def.items}): ${q.answers.map((a) => (a === null ? "N/A" : String(a))).join(" ")} → ${formatValue(def.code, q.value)}`;
-}
 
 export interface ValueLine {
   code: string;
@@ -25,6 +17,7 @@ export interface ValueLine {
   methods: string;
 }
 
+/** A visit's row as the history lists it; its values (ValueLine[]) are loaded when it is opened. */
 export interface VisitRowData {
   kind: "visit";
   id: string;
@@ -37,11 +30,6 @@ export interface VisitRowData {
   amended: string | null;
   deleted: string | null;
   notes: string | null;
-  /** "Footwear: work boots" (issue 18); null when not recorded. */
-  footwear: string | null;
-  /** The item answers behind the questionnaire scores, one line per questionnaire. */
-  answers: string[];
-  values: ValueLine[];
 }
 
 export interface TreatmentRowData {
@@ -58,14 +46,12 @@ export interface TreatmentRowData {
 
 export type HistoryRow = VisitRowData | TreatmentRowData;
 
-// One formatter for the process: building one per visit cost more than the formatting.
-const TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
-
 function timeOf(iso: string): string {
-  return TIME.format(new Date(iso));
+  return formatTime(iso);
 }
 
-function valueLines(visit: AssessmentView): ValueLine[] {
+/** One line per measure (left | right or whole), in the visit's order (catalog order). */
+export function valueLines(visit: Pick<AssessmentView, "measures">): ValueLine[] {
   const lines = new Map<string, ValueLine>();
   for (const m of visit.measures) {
     if (!isMeasureCode(m.code)) continue;
@@ -80,7 +66,7 @@ function valueLines(visit: AssessmentView): ValueLine[] {
   return [...lines.values()];
 }
 
-export function visitRow(visit: AssessmentView): VisitRowData {
+export function visitRow(visit: VisitSummary): VisitRowData {
   return {
     kind: "visit",
     id: visit.id,
@@ -88,7 +74,7 @@ export function visitRow(visit: AssessmentView): VisitRowData {
     dateText: formatDate(visit.takenAt),
     timeText: timeOf(visit.takenAt),
     rater: visit.rater.name,
-    valueCount: visit.measures.length,
+    valueCount: visit.valueCount,
     redFlags: visit.redFlags.map((f) => RED_FLAG_LABELS[f as RedFlagCode] ?? f),
     amended:
       visit.amendedAt && visit.amendedBy
@@ -97,13 +83,10 @@ export function visitRow(visit: AssessmentView): VisitRowData {
     deleted:
       visit.deletedAt && visit.deletedBy ? `Deleted by ${visit.deletedBy.name} on ${formatDate(visit.deletedAt)}: ${visit.deleteReason ?? ""}` : null,
     notes: visit.notes,
-    footwear: visit.footwear ? FOOTWEAR_LABELS[visit.footwear] : null,
-    answers: visit.questionnaires.map(answersLine),
-    values: valueLines(visit),
   };
 }
 
-export function historyRows(visits: AssessmentView[], treatments: TreatmentView[]): HistoryRow[] {
+export function historyRows(visits: VisitSummary[], treatments: TreatmentView[]): HistoryRow[] {
   const rows: HistoryRow[] = [
     ...visits.map(visitRow),
     ...treatments.map(

@@ -2,9 +2,9 @@
 // Create and edit a patient. Every field labelled; the server action's errors shown per field;
 // entries kept on error (the action returns what was typed, used as the fields' defaults, which
 // is what React's post-action form reset restores).
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { PATIENT_SEXES, DIAGNOSIS_SIDES, HEIGHT_CM_RANGE } from "@/lib/patients/schemas";
-import type { PatientFormResult, PatientFormValues, PatientField } from "./patient-form-data";
+import { patientIssueInWords, type PatientFormResult, type PatientFormValues, type PatientField } from "./patient-form-data";
 import { SEX_LABELS, SIDE_LABELS } from "./labels";
 
 interface Props {
@@ -15,8 +15,8 @@ interface Props {
 }
 
 const LABELS: Record<PatientField, string> = {
-  givenName: "Given name",
-  familyName: "Family name",
+  givenName: "First name (given name)",
+  familyName: "Last name (family name)",
   birthDate: "Birth date",
   sex: "Sex",
   heightCm: "Height (cm)",
@@ -28,8 +28,17 @@ export function PatientForm({ action, initial = {}, submitLabel, cancelHref }: P
   const [result, formAction, pending] = useActionState(action, { status: "idle" });
   const values = result.status === "error" ? result.values : initial;
   const issues = result.status === "error" ? result.issues : [];
-  const errorOf = (field: PatientField) => issues.find((i) => i.path === field)?.message;
-  const general = issues.filter((i) => !(i.path in LABELS));
+  const errorOf = (field: PatientField) => {
+    const issue = issues.find((i) => i.path === field);
+    return issue ? patientIssueInWords(field, issue.message) : undefined;
+  };
+  const general = issues.filter((i) => !(i.path in LABELS) && i.message.trim() !== "");
+  const fieldIssues = (Object.keys(LABELS) as PatientField[]).filter((field) => errorOf(field));
+  const summary = useRef<HTMLDivElement>(null);
+  // A rejected save moves focus to the summary, so the keyboard and the screen reader start there.
+  useEffect(() => {
+    if (result.status === "error") summary.current?.focus();
+  }, [result]);
 
   function describedBy(field: PatientField, hint?: boolean) {
     return [hint ? `${field}-hint` : "", errorOf(field) ? `${field}-error` : ""].filter(Boolean).join(" ") || undefined;
@@ -89,8 +98,19 @@ export function PatientForm({ action, initial = {}, submitLabel, cancelHref }: P
   return (
     <form action={formAction} className="card stack" style={{ padding: "1.25rem", maxWidth: "40rem" }} noValidate>
       {issues.length ? (
-        <div className="alert-error" role="alert">
-          <p style={{ margin: 0 }}>Not saved: correct the marked fields.</p>
+        <div className="alert-error" role="alert" tabIndex={-1} ref={summary} aria-labelledby="patient-errors-title">
+          <p id="patient-errors-title" style={{ margin: 0, fontWeight: 700 }}>
+            Not saved: correct the marked fields.
+          </p>
+          {fieldIssues.length ? (
+            <ul>
+              {fieldIssues.map((field) => (
+                <li key={field}>
+                  <a href={`#${field}`}>{errorOf(field)}</a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
           {general.map((i) => (
             <p key={i.message}>{i.message}</p>
           ))}

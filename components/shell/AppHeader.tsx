@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Role } from "@/lib/auth/actor";
 import { NavLinks } from "./NavLinks";
+import { PatientSearch } from "./PatientSearch";
 import { SignOutButton } from "./SignOutButton";
 
 const ROLE_LABELS: Record<Role, string> = { clinician: "Clinician", admin: "Administrator" };
@@ -19,6 +20,7 @@ export function AppHeader({ name, role, clinicName }: { name: string; role: Role
           Stride
         </Link>
         <NavLinks role={role} />
+        <PatientSearch />
         <div className="user-area">
           <div className="user-info" data-testid="signed-in-user">
             <span className="user-name">{name}</span>

@@ -1,14 +1,14 @@
 "use client";
-// Hover text for the charts whose long series draw no marker per value (lib/trends/svg-geometry,
-// DENSE_SERIES_POINTS). The chart section is server markup (lib/trends/section-markup), so this
-// component wraps it and listens once for the whole section: when the pointer first enters a chart
-// box that has data-hover-src, it fetches every value's hover text and position once (GET
-// …/trends/hover, the same view as the page), then shows the value nearest the pointer (value with
-// unit, date, method, rater, flags) inside that chart's box. Without JavaScript the markers that
-// remain keep their native hover text, and the table has every value.
+// Hover text for the trends charts (the markers carry none: a <title> per value was most of a
+// long page). The chart section is server markup (lib/trends/section-markup), so this component
+// wraps it and listens once for the whole section: when the pointer first enters a chart box
+// (data-hover-src), it fetches every value's hover text and position once (GET …/trends/hover,
+// the same view as the page), then shows the value nearest the pointer (value with unit, date,
+// method, rater, flags) inside that chart's box. Without JavaScript every value is in the chart's
+// table; with the keyboard, in the table and in the measure explorer.
 import { useRef, useState, type CSSProperties, type PointerEvent, type ReactNode } from "react";
 import { createPortal } from "react-dom";
-import type { HoverPoint } from "@/lib/trends/svg-markup";
+import type { HoverPoint } from "@/lib/trends/hover";
 import { SVG_HEIGHT, SVG_WIDTH } from "@/lib/trends/svg-geometry";
 import styles from "./trends.module.css";
 

@@ -1,7 +1,7 @@
-// Date range and sides as plain links and a GET form: they work without JavaScript, keep the URL
-// shareable, and every control is a native element the keyboard reaches in body order.
-import Link from "next/link";
-import { RANGE_LABELS, RANGE_PRESETS, trendsQuery, type TrendsParams } from "@/lib/trends/range";
+// Date range and sides as one GET form (one set of date controls: the range, or custom dates):
+// it works without JavaScript, keeps the URL shareable, and every control is a native element the
+// keyboard reaches in body order.
+import { RANGE_LABELS, RANGE_PRESETS, type TrendsParams } from "@/lib/trends/range";
 import styles from "./trends.module.css";
 
 const SHOW_LABELS = { both: "Both sides", left: "Left only", right: "Right only" } as const;
@@ -9,22 +9,9 @@ const SHOW_LABELS = { both: "Both sides", left: "Left only", right: "Right only"
 export function TrendsControls({ basePath, params }: { basePath: string; params: TrendsParams }) {
   return (
     <section className={`${styles.controls} no-print`} aria-label="Chart controls">
-      <nav aria-label="Date range" className={styles.rangeLinks}>
-        <span className={styles.controlLabel}>Dates:</span>
-        {RANGE_PRESETS.filter((p) => p !== "custom").map((preset) => (
-          <Link
-            key={preset}
-            href={`${basePath}${trendsQuery(params, { preset })}`}
-            aria-current={params.preset === preset ? "page" : undefined}
-            className={styles.pill}
-          >
-            {RANGE_LABELS[preset]}
-          </Link>
-        ))}
-      </nav>
       <form method="get" action={basePath} className={styles.controlForm}>
         <div className="field">
-          <label htmlFor="range">Range</label>
+          <label htmlFor="range">Dates</label>
           <select id="range" name="range" defaultValue={params.preset} className="input">
             {RANGE_PRESETS.map((preset) => (
               <option key={preset} value={preset}>

@@ -18,4 +18,5 @@ export const SECTION_CLASSES: SectionClasses = {
   caption: name("caption"),
   tableToggle: name("tableToggle"),
   tableBox: name("tableBox"),
+  figureLinks: name("figureLinks"),
 };

@@ -12,12 +12,12 @@ import {
   valueInputId,
   type FieldKey,
 } from "./fields";
-import { localToIso } from "./datetime";
+import { localToIso, normaliseLocalDateTime } from "./datetime";
 import type { QuestionnaireFormState, QuestionnairePayloadItem } from "@/lib/questionnaires/form";
 import { questionnaireIssueField } from "@/lib/questionnaires/form-issues";
 
 export interface AssessmentFormState {
-  /** datetime-local value, the browser's wall-clock time. */
+  /** The date-time field's text ("2026-03-12 09:30"), the browser's wall-clock time. */
   takenAtLocal: string;
   /** Raw text per code+side, exactly as typed (never reformatted, so nothing is rounded away). */
   values: Partial<Record<FieldKey, string>>;
@@ -57,7 +57,10 @@ export const RED_FLAGS_ID = "red-flags";
 /** Every field's client-side error; empty when the form may be sent. */
 export function validateForm(state: AssessmentFormState, options: { requireReason?: boolean } = {}): FieldErrors {
   const errors: FieldErrors = {};
-  if (!state.takenAtLocal) errors[TAKEN_AT_ID] = "Enter the date and time the measurements were taken";
+  if (!state.takenAtLocal.trim()) errors[TAKEN_AT_ID] = "Date and time taken is required (YYYY-MM-DD HH:MM)";
+  else if (!normaliseLocalDateTime(state.takenAtLocal)) {
+    errors[TAKEN_AT_ID] = `Date and time taken must be a real date and time written YYYY-MM-DD HH:MM, e.g. 2026-03-12 09:30`;
+  }
   for (const { code, side, key } of FIELD_ORDER) {
     const message = valueError(code, side, state.values[key] ?? "");
     if (message) errors[valueInputId(code, side)] = message;
@@ -85,7 +88,7 @@ export function toAssessmentPayload(state: AssessmentFormState, offsetMinutes: n
   }
   const notes = state.notes.trim() ? state.notes : undefined;
   return {
-    takenAt: localToIso(state.takenAtLocal, offsetMinutes) ?? state.takenAtLocal,
+    takenAt: localToIso(normaliseLocalDateTime(state.takenAtLocal) ?? "", offsetMinutes) ?? state.takenAtLocal,
     measures,
     redFlags: RED_FLAG_CODES.filter((f) => state.redFlags.includes(f)),
     ...(notes ? { notes } : {}),

@@ -28,3 +28,24 @@ export function latestValues(visits: VisitLike[], options: { before?: { id: stri
   }
   return out;
 }
+
+/**
+ * The method each measure was last recorded with (either side, the later one), so a new visit
+ * starts with it: the same clinic usually measures the same way, and the method sits behind a
+ * "change method" control instead of in every row's Tab path.
+ */
+export function lastMethods(previous: Record<string, PreviousValue>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const when: Record<string, number> = {};
+  for (const [key, p] of Object.entries(previous)) {
+    const method = p.method?.trim();
+    if (!method) continue;
+    const code = key.split(":")[0] ?? "";
+    const time = Date.parse(p.takenAt);
+    if (when[code] === undefined || time > when[code]) {
+      out[code] = method;
+      when[code] = time;
+    }
+  }
+  return out;
+}

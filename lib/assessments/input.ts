@@ -32,6 +32,17 @@ function futureIssue(takenAt: string, now: number): FieldIssue[] {
   return [{ path: "takenAt", message: `takenAt ${takenAt} is in the future (more than ${FUTURE_SKEW_MS / 60_000} minutes ahead of the server clock)` }];
 }
 
+/**
+ * A visit dated before the patient was born is a typo (a wrong year), refused. The date is read
+ * as written, in the visit's own offset ("2026-03-01T23:30-05:00" is 1 March, where it was taken).
+ */
+export function assertNotBeforeBirth(takenAt: string, birthDate: string): void {
+  const visitDay = takenAt.slice(0, 10);
+  if (visitDay < birthDate) {
+    throw new ValidationError([{ path: "takenAt", message: `the visit date ${visitDay} is before the patient's birth date ${birthDate}` }]);
+  }
+}
+
 /** A visit as stored: its measures include the questionnaires' computed scores. */
 export type AssessmentInput = AssessmentInputParsed & { questionnaires: ScoredQuestionnaire[]; footwear: Footwear | null };
 

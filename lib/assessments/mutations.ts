@@ -10,7 +10,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { refreshPatientStatus } from "@/lib/patients/evaluation";
 import { lockPatientForWrite, WRITE_TRANSACTION } from "@/lib/patients/lock";
 import { isUuid } from "@/lib/validation/parse";
-import { amendReasonSchema, parseAmendmentInput, parseAssessmentInput, scoreVisit } from "./input";
+import { amendReasonSchema, assertNotBeforeBirth, parseAmendmentInput, parseAssessmentInput, scoreVisit } from "./input";
 import { storedAnswers, type ScoredQuestionnaire } from "@/lib/questionnaires/input";
 import type { QuestionnaireView } from "@/lib/questionnaires/instruments";
 import { readAssessment, type AssessmentView } from "./queries";
@@ -73,7 +73,8 @@ export async function recordAssessment(actor: Actor, patientId: string, input: u
   if (!isUuid(patientId)) throw new NotFoundError("patient");
   const data = parseAssessmentInput(input);
   return inTransaction(tx, async (tx) => {
-    await lockPatientForWrite(tx, actor, patientId);
+    const patient = await lockPatientForWrite(tx, actor, patientId);
+    assertNotBeforeBirth(data.takenAt, patient.birthDate);
     const created = await tx.assessment.create({
       data: {
         clinicId: actor.clinicId,
@@ -105,8 +106,8 @@ async function lockAssessment(tx: Tx, actor: Actor, id: string, options: { allow
   if (!isUuid(id)) throw new NotFoundError("assessment");
   const row = await tx.assessment.findFirst({ where: { id, clinicId: actor.clinicId }, select: { id: true, patientId: true } });
   if (!row) throw new NotFoundError("assessment");
-  await lockPatientForWrite(tx, actor, row.patientId, options);
-  return readAssessment(tx, actor.clinicId, id);
+  const patient = await lockPatientForWrite(tx, actor, row.patientId, options);
+  return { ...(await readAssessment(tx, actor.clinicId, id)), patientBirthDate: patient.birthDate };
 }
 
 /** Replaces a visit's values with corrected ones; the originals stay in the audit event. */
@@ -114,8 +115,9 @@ export async function amendAssessment(actor: Actor, id: string, input: unknown):
   if (!isUuid(id)) throw new NotFoundError("assessment");
   const data = parseAmendmentInput(input);
   return db.$transaction(async (tx) => {
-    const before = await lockAssessment(tx, actor, id);
+    const { patientBirthDate, ...before } = await lockAssessment(tx, actor, id);
     if (before.deletedAt) throw new ConflictError("This visit is deleted. An admin can restore it before it is corrected.");
+    if (data.takenAt) assertNotBeforeBirth(data.takenAt, patientBirthDate);
     // The answers are amended with the visit: sent ones replace the stored ones, absent ones stay.
     const questionnaires = data.questionnaires ?? before.questionnaires.map(scoredFromView);
     const scored = scoreVisit(data.measures, questionnaires);

@@ -4,10 +4,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { NotFoundError } from "@/lib/errors/app-errors";
-import { evaluate } from "@/lib/clinical/evaluate";
 import { MEASURE_CODES, type MeasureCode, type RedFlagCode } from "@/lib/clinical/measures";
 import type { Evaluation, PatientHistory } from "@/lib/clinical/types";
-import { loadPatientHistory } from "@/lib/patients/evaluation";
+import { readPatientEvaluation } from "@/lib/patients/evaluation";
 import type { PatientView } from "@/lib/patients/queries";
 import { isUuid } from "@/lib/validation/parse";
 import { INSTRUMENTS, INSTRUMENT_CODES, type QuestionnaireView } from "@/lib/questionnaires/instruments";
@@ -172,7 +171,7 @@ export async function readPatientAssessments(
 /**
  * The flag engine's input built from visits already loaded for display (deleted ones left out,
  * order kept), so a page that shows both the history and the flags reads the history once.
- * Same shape as loadPatientHistory's.
+ * Same shape as loadPatientHistory's (lib/patients/evaluation).
  */
 export function historyOfVisits(
   patient: Pick<PatientView, "heightCm" | "sex" | "birthDate">,
@@ -190,10 +189,13 @@ export function historyOfVisits(
   };
 }
 
-/** The flag engine's evaluation (contract section 2) of the patient's visits, deleted ones left out. */
+/**
+ * The flag engine's evaluation (contract section 2) of the patient's visits, deleted ones left out:
+ * the stored one, kept current by every write (lib/patients/evaluation.ts).
+ */
 export async function getPatientFlags(actor: Actor, patientId: string): Promise<Evaluation> {
   if (!isUuid(patientId)) throw new NotFoundError("patient");
-  const history = await loadPatientHistory(db, actor.clinicId, patientId);
-  if (!history) throw new NotFoundError("patient");
-  return evaluate(history);
+  const evaluation = await readPatientEvaluation(db, actor.clinicId, patientId);
+  if (!evaluation) throw new NotFoundError("patient");
+  return evaluation;
 }

@@ -6,8 +6,7 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors/app-errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { zodIssues } from "@/lib/http/responses";
-import { isUuid } from "@/lib/patients/queries";
+import { isUuid, zodIssues } from "@/lib/validation/parse";
 
 export const AUDIT_PAGE_SIZE = 50;
 

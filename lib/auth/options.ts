@@ -6,16 +6,18 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { dummyPasswordHash, verifyPassword } from "@/lib/users/passwords";
 import { RateLimitedError } from "@/lib/errors/app-errors";
-import { recordSignInFailure, recordSignInSuccess, signInGate, sleep } from "@/lib/rate-limit/sign-in";
+import { claimSignInAttempt, signInSucceeded, sleep } from "@/lib/rate-limit/sign-in";
 import { signInRateLimitCode } from "./sign-in-errors";
 import type { Role } from "./actor";
-import { authSecret, claimsFromToken } from "./session-token";
+import { authSecret, claimsFromToken, SESSION_MAX_AGE_SECONDS } from "./session-token";
+import { endAllSessions, sessionIsCurrent } from "./revocation";
 
 declare module "next-auth" {
   interface User {
     clinicId: string;
     role: Role;
     clinicName: string;
+    sessionVersion: number;
   }
   interface Session {
     user: { id: string; name: string; email: string; clinicId: string; role: Role; clinicName: string };
@@ -28,14 +30,13 @@ declare module "next-auth/jwt" {
     clinicId?: string;
     role?: Role;
     clinicName?: string;
+    sessionVersion?: number;
+    signedInAt?: number;
   }
 }
 
-/** A clinic shift: long enough not to interrupt a day, short enough that a lost laptop expires. */
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
-
 const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().min(3).max(320),
+  email: z.string().trim().toLowerCase().min(3).max(320).refine((e) => !e.includes("\u0000")),
   password: z.string().min(1).max(256),
 });
 
@@ -86,8 +87,9 @@ export async function authenticateWithPassword(
     return null;
   }
   const { email, password } = parsed.data;
-  // Throws RateLimitedError while the account or address is blocked: no password check at all.
-  const { delayMs } = await signInGate(email, sourceAddress);
+  // Counts this attempt first (atomically); throws RateLimitedError past the limit or while the
+  // account or address is blocked: no password check at all.
+  const { delayMs } = await claimSignInAttempt(email, sourceAddress);
   if (delayMs) await sleep(delayMs);
   const user = await db.user.findUnique({
     where: { email },
@@ -98,17 +100,17 @@ export async function authenticateWithPassword(
       email: true,
       role: true,
       active: true,
+      sessionVersion: true,
       passwordHash: true,
       clinic: { select: { name: true } },
     },
   });
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !ok || !user.active) {
-    await recordSignInFailure(email, sourceAddress);
     await recordSignIn("failure", user ? { id: user.id, clinicId: user.clinicId } : null, sourceAddress);
     return null;
   }
-  await recordSignInSuccess(email);
+  await signInSucceeded(email, sourceAddress);
   await recordSignIn("success", user, sourceAddress);
   return {
     id: user.id,
@@ -117,7 +119,15 @@ export async function authenticateWithPassword(
     clinicId: user.clinicId,
     role: user.role,
     clinicName: user.clinic.name,
+    sessionVersion: user.sessionVersion,
   };
+}
+
+class SessionEndedError extends Error {
+  override name = "SessionEndedError";
+  constructor() {
+    super("The session has ended (signed out, password changed, deactivated, or older than 12 hours).");
+  }
 }
 
 export const authOptions: AuthOptions = {
@@ -148,6 +158,22 @@ export const authOptions: AuthOptions = {
       },
     }),
   ],
+  events: {
+    // Signing out ends this session and every other one of the user (a copied cookie included).
+    async signOut({ token }) {
+      const claims = claimsFromToken(token as Record<string, unknown> | null);
+      if (claims) await endAllSessions(db, claims.userId);
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      // An ended session is an expected answer (an empty session), not a server error.
+      if (code === "JWT_SESSION_ERROR" && (metadata as { name?: string } | undefined)?.name === "SessionEndedError") return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn: (code) => console.warn(`[next-auth][warn][${code}]`),
+    debug: () => undefined,
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
@@ -156,7 +182,14 @@ export const authOptions: AuthOptions = {
         token.role = user.role;
         token.name = user.name;
         token.clinicName = user.clinicName;
+        token.sessionVersion = user.sessionVersion;
+        token.signedInAt = Math.floor(Date.now() / 1000);
+        return token;
       }
+      // GET /api/auth/session re-issues the cookie: an expired (12 h from sign-in, whatever the
+      // refreshes) or ended session is refused instead, and next-auth then clears the cookie.
+      const claims = claimsFromToken(token as Record<string, unknown>);
+      if (!claims || !(await sessionIsCurrent(claims))) throw new SessionEndedError();
       return token;
     },
     async session({ session, token }) {

@@ -3,7 +3,8 @@ import { encode } from "next-auth/jwt";
 import { claimsFromToken, hasSessionCookie, parseCookieHeader, readSessionClaims } from "./session-token";
 
 const SECRET = "test-secret-test-secret-test-secret";
-const claims = { userId: "u1", clinicId: "c1", role: "clinician" as const, name: "Dr Demo", clinicName: "Stride Demo Clinic" };
+const signedInAt = Math.floor(Date.now() / 1000) - 60;
+const claims = { userId: "u1", clinicId: "c1", role: "clinician" as const, name: "Dr Demo", clinicName: "Stride Demo Clinic", sessionVersion: 0, signedInAt };
 
 describe("session cookie helpers", () => {
   beforeEach(() => {
@@ -42,6 +43,26 @@ describe("session cookie helpers", () => {
   it("requires the ids and a known role", () => {
     expect(claimsFromToken({ ...claims, role: "superuser" })).toBeNull();
     expect(claimsFromToken({ clinicId: "c1", role: "admin" })).toBeNull();
-    expect(claimsFromToken({ userId: "u", clinicId: "c", role: "admin" })).toEqual({ userId: "u", clinicId: "c", role: "admin", name: "", clinicName: "" });
+    expect(claimsFromToken({ userId: "u", clinicId: "c", role: "admin", sessionVersion: 2, signedInAt })).toEqual({
+      userId: "u",
+      clinicId: "c",
+      role: "admin",
+      name: "",
+      clinicName: "",
+      sessionVersion: 2,
+      signedInAt,
+    });
+  });
+
+  it("ends a session 12 h after sign-in, however recently its cookie was re-issued, and refuses tokens without a version", async () => {
+    const now = Date.now();
+    const at = (hoursAgo: number) => Math.floor(now / 1000 - hoursAgo * 3600);
+    expect(claimsFromToken({ ...claims, signedInAt: at(11.9) }, now)).not.toBeNull();
+    expect(claimsFromToken({ ...claims, signedInAt: at(12) }, now)).toBeNull();
+    // A cookie re-issued a minute ago by GET /api/auth/session (fresh JWT expiry) but signed in 13 h ago.
+    const refreshed = await encode({ token: { ...claims, signedInAt: at(13) }, secret: SECRET, maxAge: 12 * 3600 });
+    expect(await readSessionClaims({ "next-auth.session-token": refreshed })).toBeNull();
+    const { sessionVersion: _v, signedInAt: _s, ...legacy } = claims;
+    expect(claimsFromToken(legacy)).toBeNull();
   });
 });

@@ -6,12 +6,20 @@ import type { Role } from "./actor";
 /** next-auth names the cookie with the __Secure- prefix when the site is served over HTTPS. */
 export const SESSION_COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 
+/** A clinic shift: long enough not to interrupt a day, short enough that a lost laptop expires.
+ * Counted from sign-in: refreshing the cookie (GET /api/auth/session) does not extend it. */
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
 export interface SessionClaims {
   userId: string;
   clinicId: string;
   role: Role;
   name: string;
   clinicName: string;
+  /** The user's sessionVersion when the session was issued; a higher one in the database ends it. */
+  sessionVersion: number;
+  /** Sign-in time, seconds since the epoch: the session ends SESSION_MAX_AGE_SECONDS later. */
+  signedInAt: number;
 }
 
 export function authSecret(): string | undefined {
@@ -51,17 +59,24 @@ export function parseCookieHeader(header: string | null | undefined): Record<str
   return out;
 }
 
-export function claimsFromToken(token: Record<string, unknown> | null | undefined): SessionClaims | null {
+/** The claims of a session token, or null when malformed or past its absolute lifetime. */
+export function claimsFromToken(token: Record<string, unknown> | null | undefined, nowMs = Date.now()): SessionClaims | null {
   if (!token) return null;
-  const { userId, clinicId, role, name, clinicName } = token;
+  const { userId, clinicId, role, name, clinicName, sessionVersion, signedInAt } = token;
   if (typeof userId !== "string" || typeof clinicId !== "string") return null;
   if (role !== "clinician" && role !== "admin") return null;
+  // Tokens issued before revocable sessions carry neither field: they end (one more sign-in).
+  if (!Number.isInteger(sessionVersion) || typeof signedInAt !== "number" || !Number.isFinite(signedInAt)) return null;
+  const ageSeconds = nowMs / 1000 - signedInAt;
+  if (ageSeconds >= SESSION_MAX_AGE_SECONDS || ageSeconds < -300) return null;
   return {
     userId,
     clinicId,
     role,
     name: typeof name === "string" ? name : "",
     clinicName: typeof clinicName === "string" ? clinicName : "",
+    sessionVersion: sessionVersion as number,
+    signedInAt,
   };
 }
 

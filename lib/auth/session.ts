@@ -1,6 +1,7 @@
 // Who is asking. Pages and server actions call requireActor(); API route handlers call
-// requireApiActor(request). Both re-check the user in the database, so a deactivated user or a
-// user moved to another clinic loses access at once, not when the cookie expires.
+// requireApiActor(request). Both re-check the user in the database, so a deactivated user, a user
+// moved to another clinic, or a session ended by sign-out or a password change (the user's
+// sessionVersion moved on) loses access at once, not when the cookie expires.
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
@@ -20,17 +21,18 @@ export interface SessionActor extends Actor {
   clinicName: string;
 }
 
-type ActorRow = { id: string; clinicId: string; role: Role; name: string; email: string; active: boolean; clinicName: string };
+type ActorRow = { id: string; clinicId: string; role: Role; name: string; email: string; active: boolean; sessionVersion: number; clinicName: string };
 
 async function actorFromClaims(claims: SessionClaims | null, sourceAddress?: string): Promise<SessionActor | null> {
   if (!claims || !isUuid(claims.userId)) return null;
   // Every page and session API request asks this: one statement with the clinic joined (the ORM
   // sends the user and its clinic as two queries).
   const [user] = await db.$queryRaw<ActorRow[]>`
-    SELECT u."id", u."clinicId", u."role"::text AS "role", u."name", u."email", u."active", c."name" AS "clinicName"
+    SELECT u."id", u."clinicId", u."role"::text AS "role", u."name", u."email", u."active", u."sessionVersion", c."name" AS "clinicName"
       FROM "User" u JOIN "Clinic" c ON c."id" = u."clinicId"
      WHERE u."id" = ${claims.userId}::uuid`;
-  if (!user || !user.active || user.clinicId !== claims.clinicId) return null;
+  // A session issued before the user's last sign-out, password change or deactivation has ended.
+  if (!user || !user.active || user.clinicId !== claims.clinicId || user.sessionVersion !== claims.sessionVersion) return null;
   return {
     userId: user.id,
     clinicId: user.clinicId,

@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ValidationError } from "@/lib/errors/app-errors";
-import { zodIssues } from "@/lib/http/responses";
+import { zodIssues } from "@/lib/validation/parse";
 import type { PatientStatus } from "@/lib/patients/queries";
 import { parseVisitChanges, type VisitChanges } from "./changes";
 

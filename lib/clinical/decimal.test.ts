@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decimalsOf, gt, gte, isOnStep, lt, lte, roundTo, subtract } from "./decimal";
+import { decimalsOf, gt, gte, isOnStep, lt, lte, nearestOnStep, roundTo, subtract } from "./decimal";
 
 describe("subtract is exact at the step precision", () => {
   it.each([
@@ -42,8 +42,20 @@ describe("step grid", () => {
     [1.23, 0.01, true],
     [1.234, 0.01, false],
     [-29.5, 0.5, true],
+    // Float noise is on the grid; anything a person could have typed off it is not.
+    [0.1 + 0.2, 0.1, true],
+    [15 + 1e-11, 0.5, true],
+    [15 + 2e-9, 0.5, false],
+    [15.0000001, 0.5, false],
+    [0.3, 0.5, false],
   ])("%s on a %s grid → %s", (value, step, ok) => {
     expect(isOnStep(value, step)).toBe(ok);
+  });
+
+  it("snaps a value within 1e-9 of the grid to the step multiple itself", () => {
+    expect(nearestOnStep(0.1 + 0.2, 0.1)).toBe(0.3);
+    expect(nearestOnStep(15 + 1e-11, 0.5)).toBe(15);
+    expect(nearestOnStep(-29.5 - 1e-12, 0.5)).toBe(-29.5);
   });
 
   it.each([

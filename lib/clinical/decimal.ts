@@ -50,18 +50,17 @@ export function lte(a: number, b: number): boolean {
 export function lt(a: number, b: number): boolean {
   return settle(a) < settle(b);
 }
-export function eq(a: number, b: number): boolean {
-  return settle(a) === settle(b);
+
+/** How far a value may sit from its step grid and still count as on it: float noise only
+ * (0.1 + 0.2 = 0.30000000000000004), never a real digit a clinician typed. */
+export const STEP_TOLERANCE = 1e-9;
+
+/** The multiple of `step` nearest to `value`, written with the step's decimals (0.30000000000000004 → 0.3). */
+export function nearestOnStep(value: number, step: number): number {
+  return roundTo(Math.round(value / step) * step, Math.max(decimalsOf(step), 0));
 }
 
-/** Is `value` a whole multiple of `step`? Checked on scaled integers, so 0.3 is on a 0.1 grid. */
+/** Is `value` a whole multiple of `step`, to within STEP_TOLERANCE? (0.3 is on a 0.1 grid; 4.25 is not on 0.5.) */
 export function isOnStep(value: number, step: number): boolean {
-  const decimals = Math.max(decimalsOf(step), 0);
-  const factor = 10 ** decimals;
-  const scaled = value * factor;
-  const whole = Math.round(scaled);
-  // A value with more decimals than the step (4.25 on a 0.5 grid) is off the grid.
-  if (Math.abs(scaled - whole) > 1e-6) return false;
-  const stepScaled = Math.round(step * factor);
-  return whole % stepScaled === 0;
+  return Number.isFinite(value) && Math.abs(value - nearestOnStep(value, step)) <= STEP_TOLERANCE;
 }

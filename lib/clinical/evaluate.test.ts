@@ -221,7 +221,15 @@ describe("visit order and values chosen", () => {
       ]),
     );
     expect(fired(e, "BACK_PAIN")).toBe("none:moderate");
-    expect(flagsOf(e, "BACK_PAIN")[0]?.explanation).toContain("(1 Mar 2026)");
+    // Dates in explanations are calendar dates in the clinic's time zone (lib/format/dates).
+    const saved = process.env.STRIDE_TIME_ZONE;
+    process.env.STRIDE_TIME_ZONE = "America/New_York";
+    try {
+      expect(flagsOf(evaluate(history([visit("2026-03-01T23:30:00-05:00", [["pain_back_nprs", "none", 5]]), visit("2026-03-02T01:00:00Z", [["pain_back_nprs", "none", 0]])])), "BACK_PAIN")[0]?.explanation).toContain("(1 Mar 2026)");
+    } finally {
+      if (saved === undefined) delete process.env.STRIDE_TIME_ZONE;
+      else process.env.STRIDE_TIME_ZONE = saved;
+    }
   });
 
   it("takes the flag's inputs from the assessment they came from", () => {

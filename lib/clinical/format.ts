@@ -4,17 +4,13 @@
 import { MEASURES, stepDecimals, type MeasureCode, type Side } from "./measures";
 import { roundTo } from "./decimal";
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /**
- * "2026-03-12T09:30:00+01:00" → "12 Mar 2026". Uses the calendar date as written in the
- * timestamp (the clinic's local date), not the server's time zone.
+ * The one formatDate (lib/format/dates): "12 Mar 2026", an instant's calendar date in the clinic's
+ * time zone, so explanations, trends and the patient page agree on a late-evening visit's date.
+ * Re-exported here because the rule modules format through ./format.
  */
-export function formatDate(takenAt: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(takenAt);
-  if (!m) return takenAt;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-}
+export { formatDate } from "@/lib/format/dates";
 
 /** A number as recorded, to the measure's step precision, without trailing zeros. */
 export function formatNumber(value: number, decimals: number): string {
@@ -48,11 +44,6 @@ export function sideWord(side: Side): string {
 
 export function capitalise(text: string): string {
   return text.length === 0 ? text : text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** Percentage for display with one decimal ("14.3 %"). */
-export function formatPercent(value: number): string {
-  return `${roundTo(value, 1).toFixed(1)} %`;
 }
 
 /**

@@ -3,7 +3,7 @@
 // messages name the code, side, value and range, because a clinician reads them in the form.
 
 import { z } from "zod";
-import { isOnStep } from "./decimal";
+import { isOnStep, nearestOnStep } from "./decimal";
 import {
   allowedSides,
   MEASURE_CODES,
@@ -48,7 +48,7 @@ function checkMeasure(
     const where = v.side === "none" ? "" : `${v.side}; `;
     addIssue(
       ["value"],
-      `${v.value} is not a multiple of ${m.step} for ${v.code} (${where}range ${rangeText(v.code)}, step ${m.step})`,
+      `${v.value} is not a multiple of the step ${m.step} for ${v.code} (${where}range ${rangeText(v.code)})`,
     );
   }
 }
@@ -77,7 +77,9 @@ export const measureValueSchema = z
   })
   .superRefine((v, ctx) => {
     checkMeasure(v, (path, message) => ctx.addIssue({ code: "custom", path, message, input: v }));
-  });
+  })
+  // A value within float noise of its step is stored as the step multiple itself (15.000000000001 → 15).
+  .transform((v) => ({ ...v, value: nearestOnStep(v.value, MEASURES[v.code].step) }));
 
 export type MeasureValue = z.infer<typeof measureValueSchema>;
 

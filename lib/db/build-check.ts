@@ -32,7 +32,7 @@ export function buildIsStale(root = projectRoot): boolean {
  * servers, or parallel test runs) must not build into `.next` at the same time. A lock whose
  * owner died is taken over.
  */
-export async function withBuildLock<T>(work: () => T, root = projectRoot): Promise<T> {
+export async function withBuildLock<T>(work: () => T | Promise<T>, root = projectRoot): Promise<T> {
   const lock = path.join(root, ".next-build.lock");
   for (;;) {
     try {
@@ -51,7 +51,7 @@ export async function withBuildLock<T>(work: () => T, root = projectRoot): Promi
     }
   }
   try {
-    return work();
+    return await work();
   } finally {
     rmSync(lock, { force: true });
   }

@@ -2,7 +2,16 @@
 // runs on the embedded database or on a PostgreSQL server.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { ValidationError } from "@/lib/errors/app-errors";
+import { untrustedValueIssues } from "@/lib/validation/untrusted-text";
 import { resolveDatabaseTarget, type DatabaseTarget } from "./connect";
+
+/** Prisma's own argument keys, left out of a refused field's path ("data.givenName" → "givenName"). */
+const PRISMA_ARGUMENT_KEYS = new Set([
+  "data", "where", "create", "update", "upsert", "connect", "connectOrCreate", "createMany", "updateMany", "set",
+  "equals", "contains", "startsWith", "endsWith", "in", "notIn", "not", "AND", "OR", "NOT", "some", "every", "none",
+  "is", "isNot", "mode", "select", "include", "orderBy", "cursor", "having", "by", "values", "strings",
+]);
 
 export type Db = PrismaClient;
 
@@ -16,7 +25,21 @@ export function createPrismaClient(target: DatabaseTarget): PrismaClient {
   // other connection waits, so under load a transaction can take longer than Prisma's default 2 s
   // to start (P2028, seen as 500s at 50 concurrent dashboard requests). Wait longer there.
   const transactionOptions = target.kind === "pglite" ? { maxWait: 15_000, timeout: 30_000 } : undefined;
-  return new PrismaClient({ adapter, ...(transactionOptions ? { transactionOptions } : {}) });
+  const client = new PrismaClient({ adapter, ...(transactionOptions ? { transactionOptions } : {}) });
+  // A net under every way in (server actions, the CLI, anything a route did not check): a NUL
+  // character, which PostgreSQL text cannot hold, is a 400 naming the field, not a driver error.
+  return client.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        const issues = untrustedValueIssues(args, [], PRISMA_ARGUMENT_KEYS)
+          .filter((issue) => issue.message.includes("NUL"))
+          // A raw query's parameters have positions, not names.
+          .map((issue) => (issue.path.startsWith("[") ? { ...issue, path: "value" } : issue));
+        if (issues.length) throw new ValidationError(issues);
+        return query(args);
+      },
+    },
+  }) as unknown as PrismaClient;
 }
 
 const globalForPrisma = globalThis as unknown as { strideDb?: { client: PrismaClient; target: DatabaseTarget } };

@@ -46,7 +46,7 @@ export function runningOwner(config: DatabaseConfig): LockInfo | undefined {
 
 /** Takes the lock atomically (O_EXCL); a lock left by a dead process (kill -9) is reclaimed. */
 function acquireLock(config: DatabaseConfig): void {
-  mkdirSync(path.dirname(config.lockFile), { recursive: true });
+  mkdirSync(path.dirname(config.lockFile), { recursive: true, mode: 0o700 });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(config.lockFile, "wx");
@@ -77,6 +77,23 @@ export interface EmbeddedServer {
   close(): Promise<void>;
 }
 
+/**
+ * Memory settings of the embedded database. PGlite's WebAssembly memory grows to the most the
+ * database ever held at once and never shrinks, so what it may hold is what the process keeps:
+ * initdb's 128 MB of shared buffers (filled once the data outgrows them) was the largest part of
+ * the start process's memory under load. Pages evicted from 32 MB of buffers are read again from
+ * the operating system's file cache (not counted against the process). Sorts and hashes keep
+ * PostgreSQL's 4 MB; VACUUM and index builds get 16 MB instead of 64 MB.
+ * Override with PGLITE_SHARED_BUFFERS (e.g. "64MB") on a machine with memory to spare.
+ */
+export function embeddedStartParams(env: NodeJS.ProcessEnv = process.env): string[] {
+  const sharedBuffers = /^\d+(kB|MB|GB)$/.test(env.PGLITE_SHARED_BUFFERS ?? "") ? env.PGLITE_SHARED_BUFFERS! : "32MB";
+  return [
+    ...PGlite.defaultStartParams,
+    ...["-c", `shared_buffers=${sharedBuffers}`, "-c", "work_mem=4MB", "-c", "maintenance_work_mem=16MB", "-c", "temp_buffers=4MB"],
+  ];
+}
+
 /** Opens PGlite under the lock and serves it on 127.0.0.1 (port 0 picks a free one). */
 export async function startEmbeddedServer(
   config: DatabaseConfig,
@@ -85,9 +102,9 @@ export async function startEmbeddedServer(
   acquireLock(config);
   let db: PGlite | undefined;
   try {
-    mkdirSync(config.pgliteDir, { recursive: true });
+    mkdirSync(config.pgliteDir, { recursive: true, mode: 0o700 });
     options.log?.(`Opening the embedded database in ${config.pgliteDir}…`);
-    db = await PGlite.create({ dataDir: config.pgliteDir }).catch((error: unknown) => {
+    db = await PGlite.create({ dataDir: config.pgliteDir, startParams: embeddedStartParams() }).catch((error: unknown) => {
       throw new ConfigError(
         `The embedded database in ${config.pgliteDir} could not be opened (${(error as Error).message}). ` +
           "If it was made by another Stride version, restore a backup into a new PGLITE_DIR.",

@@ -1,7 +1,8 @@
 // AUTH_SECRET: required with a PostgreSQL server (several app servers must share it); in embedded
 // mode one is generated once and kept beside the data, so sessions survive restarts.
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { ConfigError, type DatabaseConfig } from "./config";
 
 export function authSecret(config: DatabaseConfig, env = process.env): string {
@@ -17,6 +18,8 @@ export function authSecret(config: DatabaseConfig, env = process.env): string {
   }
   if (existsSync(config.secretFile)) return readFileSync(config.secretFile, "utf8").trim();
   const secret = randomBytes(32).toString("base64url");
+  // A fresh clone has no ./data yet: create every missing parent, readable by this user only.
+  mkdirSync(path.dirname(config.secretFile), { recursive: true, mode: 0o700 });
   writeFileSync(config.secretFile, secret + "\n", { mode: 0o600 });
   return secret;
 }

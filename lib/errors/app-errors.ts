@@ -8,7 +8,7 @@ export interface FieldIssue {
 
 export class AppError extends Error {
   constructor(
-    readonly code: "validation" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "too_large" | "rate_limited",
+    readonly code: "validation" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "too_large" | "unsupported_media_type" | "rate_limited",
     readonly status: number,
     message: string,
     readonly issues: FieldIssue[] = [],
@@ -55,6 +55,16 @@ export class PayloadTooLargeError extends AppError {
 }
 
 /** Too many requests or sign-in attempts; the answer carries Retry-After. */
+export class UnsupportedMediaTypeError extends AppError {
+  constructor(received: string | null) {
+    super(
+      "unsupported_media_type",
+      415,
+      received ? `The request body must be JSON (Content-Type: application/json), not ${received.split(";")[0]!.trim().slice(0, 100)}.` : "The request body must be JSON: send Content-Type: application/json.",
+    );
+  }
+}
+
 export class RateLimitedError extends AppError {
   constructor(
     readonly retryAfterSeconds: number,

@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors/app-errors";
 import { isUuid } from "@/lib/validation/parse";
+import { readVisitsWithValues } from "@/lib/patients/history-read";
 import { MEASURES, MEASURE_CODES, isMeasureCode } from "@/lib/clinical/measures";
 import { CLINIC_MEASURES_COLUMNS, csvHeader, csvRow, measureCsvCells, patientMeasuresCsv, type MeasureCsvRow } from "./csv";
 
@@ -47,12 +48,8 @@ export async function patientMeasuresCsvFor(actor: Actor, patientId: string): Pr
   if (!isUuid(patientId)) throw new NotFoundError("patient");
   const patient = await db.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId }, select: { id: true } });
   if (!patient) throw new NotFoundError("patient");
-  const visits = await db.assessment.findMany({
-    where: { clinicId: actor.clinicId, patientId, deletedAt: null },
-    orderBy: [{ takenAt: "asc" }, { id: "asc" }],
-    select: visitSelect,
-  });
-  return patientMeasuresCsv(visits.flatMap(visitRows));
+  const visits = await readVisitsWithValues(db, actor.clinicId, patientId);
+  return patientMeasuresCsv(visits.flatMap((v) => visitRows({ ...v, patientId, takenAt: new Date(v.takenAt), rater: { name: v.rater } })));
 }
 
 const BATCH = 500;

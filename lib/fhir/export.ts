@@ -5,8 +5,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors/app-errors";
 import { isUuid } from "@/lib/validation/parse";
 import { evaluate } from "@/lib/clinical/evaluate";
-import type { MeasureCode, RedFlagCode } from "@/lib/clinical/measures";
-import type { PatientHistory } from "@/lib/clinical/types";
+import { historyOfVisits } from "@/lib/assessments/queries";
+import { readVisitsWithValues } from "@/lib/patients/history-read";
 import { getPatient } from "@/lib/patients/queries";
 import { parseSections } from "@/lib/referrals/sections";
 import { buildPatientBundle, type FhirExportInput } from "./bundle";
@@ -16,18 +16,8 @@ import { readPatientHistory } from "@/lib/patients/history/queries";
 export async function exportPatientBundle(actor: Actor, patientId: string, now: Date = new Date()): Promise<fhir4.Bundle<fhir4.FhirResource>> {
   if (!isUuid(patientId)) throw new NotFoundError("patient");
   const patient = await getPatient(actor, patientId);
-  const [visits, referrals, clinicalHistory] = await Promise.all([
-    db.assessment.findMany({
-      where: { clinicId: actor.clinicId, patientId, deletedAt: null },
-      orderBy: [{ takenAt: "asc" }, { id: "asc" }],
-      select: {
-        takenAt: true,
-        raterId: true,
-        redFlags: true,
-        measures: { select: { id: true, code: true, side: true, value: true, method: true } },
-        questionnaires: { select: { id: true, instrument: true, answers: true, score: true } },
-      },
-    }),
+  const [visits, referrals, clinicalHistory, questionnaireRows] = await Promise.all([
+    readVisitsWithValues(db, actor.clinicId, patientId),
     db.referral.findMany({
       where: { clinicId: actor.clinicId, patientId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -45,7 +35,14 @@ export async function exportPatientBundle(actor: Actor, patientId: string, now: 
       },
     }),
     readPatientHistory(db, actor.clinicId, patientId),
+    db.questionnaireResponse.findMany({
+      where: { clinicId: actor.clinicId, assessment: { patientId, deletedAt: null } },
+      orderBy: { id: "asc" },
+      select: { id: true, assessmentId: true, instrument: true, answers: true, score: true },
+    }),
   ]);
+  const questionnairesByVisit = new Map<string, typeof questionnaireRows>();
+  for (const q of questionnaireRows) questionnairesByVisit.set(q.assessmentId, [...(questionnairesByVisit.get(q.assessmentId) ?? []), q]);
   const userIds = [...new Set([...visits.map((v) => v.raterId), ...referrals.map((r) => r.authorId)])];
   const users = await db.user.findMany({
     where: { clinicId: actor.clinicId, id: { in: userIds } },
@@ -53,27 +50,22 @@ export async function exportPatientBundle(actor: Actor, patientId: string, now: 
     orderBy: { id: "asc" },
   });
 
-  const history: PatientHistory = {
-    patient: { heightCm: patient.heightCm, sex: patient.sex, birthDate: patient.birthDate },
-    assessments: visits.map((v) => ({
-      takenAt: v.takenAt.toISOString(),
-      redFlags: v.redFlags as RedFlagCode[],
-      measures: v.measures.map((m) => ({ code: m.code as MeasureCode, side: m.side, value: m.value, ...(m.method ? { method: m.method } : {}) })),
-    })),
-  };
+  // Evaluated from the very rows of the bundle (not the stored evaluation, read separately), so a
+  // visit recorded meanwhile cannot leave a RiskAssessment without its Observation.
+  const evaluation = evaluate(historyOfVisits(patient, visits));
 
   const input: FhirExportInput = {
     clinicId: actor.clinicId,
     patient,
     assessments: visits.map((v) => ({
-      takenAt: v.takenAt.toISOString(),
+      takenAt: v.takenAt,
       raterId: v.raterId,
       measures: v.measures,
-      questionnaires: v.questionnaires.map((q) => ({ id: q.id, instrument: q.instrument, answers: q.answers as unknown as FhirQuestionnaireInput["answers"], score: q.score })),
+      questionnaires: (questionnairesByVisit.get(v.id) ?? []).map((q) => ({ id: q.id, instrument: q.instrument, answers: q.answers as unknown as FhirQuestionnaireInput["answers"], score: q.score })),
     })),
     history: clinicalHistory,
     practitioners: users,
-    evaluation: evaluate(history),
+    evaluation,
     referrals: referrals.map((r) => ({
       ...r,
       createdAt: r.createdAt.toISOString(),

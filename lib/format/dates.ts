@@ -1,28 +1,47 @@
 // Dates as clinicians read them: "12 Mar 2026", never 03/12 vs 12/03. Fixed month names (ICU's
-// en-GB prints "Sept"), so the output is the same on every machine.
+// en-GB prints "Sept"), so the output is the same on every machine. This is the one formatDate:
+// every page, the flag explanations (lib/clinical/format) and the documents show an instant as its
+// calendar date in the clinic's time zone, so a visit at 23:30 has the same date everywhere.
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * The clinic's time zone (IANA name): STRIDE_TIME_ZONE, else the server's own zone (TZ). Read on
+ * every call (a string lookup), so tests and the CLI can set it. In the browser, the browser's zone.
+ */
+export function clinicTimeZone(): string | undefined {
+  const configured = typeof process !== "undefined" ? process.env?.STRIDE_TIME_ZONE : undefined;
+  return configured || undefined;
+}
+
 // Building an Intl.DateTimeFormat costs far more than using one, and a page formats a date per
-// visit and per row: one formatter per time zone, kept for the process ("" = the server's zone).
+// visit and per row: one formatter per time zone and kind, kept for the process.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function numericFormatter(timeZone: string | undefined): Intl.DateTimeFormat {
-  const key = timeZone ?? "";
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" });
-    formatters.set(key, formatter);
+function formatter(kind: "date" | "time", timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone ?? ""}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === "date" ? { year: "numeric", month: "numeric", day: "numeric" } : { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+    try {
+      f = new Intl.DateTimeFormat(kind === "date" ? "en-US" : "en-GB", { ...options, timeZone });
+    } catch (error) {
+      // An unknown zone name in STRIDE_TIME_ZONE: say so once, and use the server's zone.
+      console.error(`[stride] unknown time zone "${timeZone}" (STRIDE_TIME_ZONE); using the server's zone.`, error);
+      f = new Intl.DateTimeFormat(kind === "date" ? "en-US" : "en-GB", options);
+    }
+    formatters.set(key, f);
   }
-  return formatter;
+  return f;
 }
 
 /**
  * "2026-03-12" → "12 Mar 2026" (a calendar date, no time zone involved).
- * An ISO instant is shown as its calendar date in `timeZone` (default: the server's zone).
+ * An ISO instant is shown as its calendar date in `timeZone` (default: the clinic's, clinicTimeZone).
  */
-export function formatDate(value: string | Date | null | undefined, timeZone?: string): string {
+export function formatDate(value: string | Date | null | undefined, timeZone: string | undefined = clinicTimeZone()): string {
   if (value === null || value === undefined || value === "") return "";
   if (typeof value === "string") {
     const match = DATE_ONLY.exec(value);
@@ -30,9 +49,15 @@ export function formatDate(value: string | Date | null | undefined, timeZone?: s
   }
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return "";
-  const parts = numericFormatter(timeZone).formatToParts(date);
+  const parts = formatter("date", timeZone).formatToParts(date);
   const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
   return `${get("day")} ${MONTHS[get("month") - 1]} ${get("year")}`;
+}
+
+/** "23:30": the time of an instant in `timeZone` (default: the clinic's). */
+export function formatTime(value: string | Date, timeZone: string | undefined = clinicTimeZone()): string {
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? "" : formatter("time", timeZone).format(date);
 }
 
 /** Whole years between a YYYY-MM-DD birth date and today (or `on`). */

@@ -1,9 +1,22 @@
-// Reading a JSON request body with a size limit. Content-Length is checked first (cheap refusal),
-// then the bytes actually read, because the header may be absent (chunked) or lie.
-import { PayloadTooLargeError, ValidationError } from "@/lib/errors/app-errors";
+// Reading a JSON request body: a JSON Content-Type (else 415), a size limit (Content-Length is
+// checked first, a cheap refusal, then the bytes actually read, because the header may be absent
+// or lie), a nesting limit checked on the text before parsing, and no NUL character or `__proto__`
+// key anywhere in the parsed value (400 naming the field).
+import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from "@/lib/errors/app-errors";
+import { jsonNestingExceeds, untrustedValueIssues } from "@/lib/validation/untrusted-text";
 
 /** Far above any real assessment (~21 measures × 2 sides plus notes is a few KiB). */
 export const MAX_BODY_BYTES = 256 * 1024;
+
+/** No Stride body nests deeper than 4; 32 leaves room and stops pathological input early. */
+export const MAX_JSON_DEPTH = 32;
+
+/** application/json, or a +json type (application/merge-patch+json), with any parameters. */
+function isJsonContentType(value: string | null): boolean {
+  if (!value) return false;
+  const type = value.split(";")[0]!.trim().toLowerCase();
+  return type === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+}
 
 export interface JsonBody {
   value: unknown;
@@ -12,6 +25,8 @@ export interface JsonBody {
 }
 
 export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<JsonBody> {
+  const contentType = request.headers.get("content-type");
+  if (!isJsonContentType(contentType)) throw new UnsupportedMediaTypeError(contentType);
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > maxBytes) throw new PayloadTooLargeError(maxBytes);
 
@@ -19,11 +34,18 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
   if (text.trim() === "") {
     throw new ValidationError([{ path: "body", message: "the request body is empty; send a JSON object" }]);
   }
+  if (jsonNestingExceeds(text, MAX_JSON_DEPTH)) {
+    throw new ValidationError([{ path: "body", message: `the JSON nests deeper than ${MAX_JSON_DEPTH} levels` }]);
+  }
+  let value: unknown;
   try {
-    return { value: JSON.parse(text) as unknown, text };
+    value = JSON.parse(text) as unknown;
   } catch {
     throw new ValidationError([{ path: "body", message: "the request body is not valid JSON" }], "The request body is not valid JSON.");
   }
+  const issues = untrustedValueIssues(value);
+  if (issues.length) throw new ValidationError(issues);
+  return { value, text };
 }
 
 async function readTextWithLimit(request: Request, maxBytes: number): Promise<string> {

@@ -7,21 +7,10 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from "@/lib/errors/app-errors";
-import { createHandleApi, errorResponse, errorToBody, formatIssuePath } from "./responses";
+import { createHandleApi, errorResponse, errorToBody } from "./responses";
 import type { Actor } from "@/lib/auth/actor";
 
 const actor: Actor = { userId: "u", clinicId: "c", role: "clinician", via: "session" };
-
-describe("formatIssuePath", () => {
-  it.each([
-    [[], ""],
-    [["givenName"], "givenName"],
-    [["measures", 1, "value"], "measures[1].value"],
-    [[0, "code"], "[0].code"],
-  ])("formats %j as %j", (path, expected) => {
-    expect(formatIssuePath(path)).toBe(expected);
-  });
-});
 
 describe("errorToBody", () => {
   it.each([

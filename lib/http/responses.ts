@@ -2,8 +2,10 @@
 // { "error": CODE, "message": TEXT, "issues": [{ "path": "...", "message": "..." }] }.
 // Unexpected errors are logged on the server and answered with a bare 500: no stack, no SQL.
 import { ZodError } from "zod";
-import { AppError, RateLimitedError, type FieldIssue } from "@/lib/errors/app-errors";
+import { AppError, RateLimitedError, ValidationError, type FieldIssue } from "@/lib/errors/app-errors";
+import { searchParamIssues } from "@/lib/validation/untrusted-text";
 import type { Actor } from "@/lib/auth/actor";
+import { zodIssues } from "@/lib/validation/parse";
 
 export interface ErrorBody {
   error: string;
@@ -13,20 +15,6 @@ export interface ErrorBody {
 
 /** API answers carry clinical data: never cache them in shared or browser caches. */
 const NO_STORE = { "Cache-Control": "no-store" } as const;
-
-/** `["measures", 1, "value"]` → `"measures[1].value"`, the same style the flags CLI uses. */
-export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
-  let out = "";
-  for (const part of path) {
-    if (typeof part === "number") out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out;
-}
-
-export function zodIssues(error: ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }));
-}
 
 /** The status and body for any thrown value; `unexpected` says whether it deserves a log line. */
 export function errorToBody(error: unknown): { status: number; body: ErrorBody; unexpected: boolean } {
@@ -75,6 +63,9 @@ export type Authenticate = (request: Request) => Promise<Actor>;
 export function createHandleApi(authenticate: Authenticate) {
   return async function handleApi(request: Request, handler: (actor: Actor) => Promise<unknown>): Promise<Response> {
     try {
+      // The proxy refuses these first; route handlers check again, whoever calls them.
+      const queryIssues = searchParamIssues(new URL(request.url).searchParams);
+      if (queryIssues.length) throw new ValidationError(queryIssues);
       const actor = await authenticate(request);
       const result = await handler(actor);
       return result instanceof Response ? result : jsonResponse(result);

@@ -111,9 +111,3 @@ export async function withIdempotency(
     throw error;
   }
 }
-
-/** Deletes keys past their lifetime; run from a periodic job. Returns how many were removed. */
-export async function purgeExpiredIdempotencyKeys(now = Date.now()): Promise<number> {
-  const { count } = await db.idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(now - KEY_TTL_MS) } } });
-  return count;
-}

@@ -1,78 +1,120 @@
-// The bridge between stored rows and the pure flag engine: load one patient's history in the
-// engine's input shape, and keep the stored status (Patient.status) equal to what the engine says.
-// Callers pass the transaction they write in, so the status changes in the same transaction.
+// The stored evaluation: the flag engine's output for a patient's current history, kept on the
+// patient's row (Patient.evaluation, with rulesVersion) together with the columns the lists read
+// (status, lastAssessedAt, visitChanges). Every write that changes an input of the engine (visits
+// recorded, corrected, deleted, restored; height, sex, birth date) calls refreshPatientStatus in
+// its own transaction, under the patient's row lock (lock.ts), so the stored result always
+// matches the committed history. Readers (flags API, patient page, referral notes, FHIR) read it
+// with readPatientEvaluation, which evaluates afresh only when the row was stored by other rules
+// (before the start-up recompute has reached it) or never stored.
 import { evaluate } from "@/lib/clinical/evaluate";
-import type { Evaluation, PatientHistory } from "@/lib/clinical/types";
-import type { MeasureCode, RedFlagCode } from "@/lib/clinical/measures";
+import { RULES_VERSION } from "@/lib/clinical/rules-version";
+import type { Evaluation, PatientHistory, Status } from "@/lib/clinical/types";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { visitChanges } from "@/lib/caseload/changes";
+import { visitChanges, type VisitChanges } from "@/lib/caseload/changes";
+import { readPatientHistories } from "./history-read";
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 
+/** The columns one evaluation is stored in, as the database returns them. */
+export interface StoredColumns {
+  status: Status;
+  lastAssessedAt: Date | null;
+  visitChanges: VisitChanges;
+  evaluation: Evaluation;
+  rulesVersion: number;
+}
+
+export const STORED_COLUMN_NAMES = ["status", "lastAssessedAt", "visitChanges", "evaluation", "rulesVersion"] as const;
+
+/** The engine's input for one patient of this clinic; undefined when there is no such patient. */
 export async function loadPatientHistory(tx: Tx, clinicId: string, patientId: string): Promise<PatientHistory | undefined> {
-  const patient = await tx.patient.findFirst({
-    where: { id: patientId, clinicId },
-    select: {
-      heightCm: true,
-      sex: true,
-      birthDate: true,
-      assessments: {
-        where: { clinicId, deletedAt: null },
-        // The visit list's order (lib/assessments/queries), so ties in takenAt evaluate the same
-        // here and on the patient page, which evaluates the visits it lists.
-        orderBy: [{ takenAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-        select: {
-          takenAt: true,
-          redFlags: true,
-          measures: { select: { code: true, side: true, value: true, method: true } },
-        },
-      },
-    },
-  });
-  if (!patient) return undefined;
+  return (await readPatientHistories(tx, [patientId], clinicId)).get(patientId);
+}
+
+/** What is stored for this history (evaluates it, and once more without the latest visit for the changes). */
+export function storedColumnsFor(history: PatientHistory): StoredColumns {
+  const evaluation = evaluate(history);
+  const latest = history.assessments.at(-1)?.takenAt; // histories are read in date order
   return {
-    patient: { heightCm: patient.heightCm, sex: patient.sex, birthDate: patient.birthDate.toISOString().slice(0, 10) },
-    assessments: patient.assessments.map((a) => ({
-      takenAt: a.takenAt.toISOString(),
-      redFlags: a.redFlags as RedFlagCode[],
-      measures: a.measures.map((m) => ({
-        code: m.code as MeasureCode,
-        side: m.side,
-        value: m.value,
-        ...(m.method ? { method: m.method } : {}),
-      })),
-    })),
+    status: evaluation.status,
+    lastAssessedAt: latest ? new Date(latest) : null,
+    visitChanges: visitChanges(history, evaluation),
+    evaluation,
+    rulesVersion: RULES_VERSION,
   };
 }
 
-/** Re-evaluates one patient and stores status and last-assessed date; returns the evaluation. */
+/** Writes the stored columns of these patients in one statement (and marks the rows updated). */
+export async function writeStoredColumns(tx: Tx, rows: readonly { id: string; columns: StoredColumns }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `UPDATE "Patient" AS p
+        SET "status" = u.status::"PatientStatus", "lastAssessedAt" = u.last, "visitChanges" = u.changes::jsonb,
+            "evaluation" = u.evaluation::jsonb, "rulesVersion" = u.version, "updatedAt" = now()
+       FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::int[]) AS u(id, status, last, changes, evaluation, version)
+      WHERE p."id" = u.id`,
+    rows.map((r) => r.id),
+    rows.map((r) => r.columns.status),
+    rows.map((r) => r.columns.lastAssessedAt),
+    rows.map((r) => JSON.stringify(r.columns.visitChanges)),
+    rows.map((r) => JSON.stringify(r.columns.evaluation)),
+    rows.map((r) => r.columns.rulesVersion),
+  );
+}
+
+/**
+ * Re-evaluates one patient and stores the result (evaluation, status, last-assessed date, visit
+ * changes, rules version); returns the evaluation. Call it inside the write's transaction, after
+ * locking the patient (lockPatientForWrite).
+ */
 export async function refreshPatientStatus(tx: Tx, clinicId: string, patientId: string): Promise<Evaluation | undefined> {
   const history = await loadPatientHistory(tx, clinicId, patientId);
   if (!history) return undefined;
-  const evaluation = evaluate(history);
-  const latest = history.assessments.at(-1)?.takenAt; // ordered by takenAt above
-  // What changed at the latest visit, stored for the caseload (evaluates once more, without it).
-  const changes = visitChanges(history, evaluation);
-  await tx.patient.update({
-    where: { id: patientId },
-    data: {
-      status: evaluation.status,
-      lastAssessedAt: latest ? new Date(latest) : null,
-      visitChanges: changes as unknown as Prisma.InputJsonValue,
-    },
-    select: { id: true },
-  });
-  return evaluation;
+  const columns = storedColumnsFor(history);
+  await writeStoredColumns(tx, [{ id: patientId, columns }]);
+  return columns.evaluation;
 }
 
-/** Recomputes every patient's stored status (after a seed or import); returns how many changed. */
+/**
+ * The patient's current evaluation: the stored one when the current rules produced it, otherwise
+ * a fresh evaluation of the history (not stored: a read never writes; the start-up recompute and
+ * `status repair` do). NotFound is the caller's: undefined for a missing patient or another clinic's.
+ */
+export async function readPatientEvaluation(tx: Tx, clinicId: string, patientId: string): Promise<Evaluation | undefined> {
+  const rows = await tx.$queryRaw<{ evaluation: Evaluation | null; rulesVersion: number | null }[]>`
+    SELECT "evaluation", "rulesVersion" FROM "Patient" WHERE "id" = ${patientId}::uuid AND "clinicId" = ${clinicId}::uuid`;
+  const row = rows[0];
+  if (!row) return undefined;
+  return storedOrFresh(row, () => loadPatientHistory(tx, clinicId, patientId));
+}
+
+/** The stored evaluation if it is current, else a fresh one of the history `load` returns. */
+export async function storedOrFresh(
+  row: { evaluation: unknown; rulesVersion: number | null },
+  load: () => Promise<PatientHistory | undefined>,
+): Promise<Evaluation | undefined> {
+  if (row.evaluation && row.rulesVersion === RULES_VERSION) return row.evaluation as Evaluation;
+  const history = await load();
+  return history ? evaluate(history) : undefined;
+}
+
+/** Recomputes and stores every patient's evaluation (after a seed or an import); returns how many changed status. */
 export async function refreshAllStatuses(tx: Tx, onProgress?: (done: number, total: number) => void): Promise<number> {
-  const patients = await tx.patient.findMany({ select: { id: true, clinicId: true, status: true } });
+  const patients = await tx.patient.findMany({ select: { id: true, status: true }, orderBy: { id: "asc" } });
   let changed = 0;
-  for (const [index, p] of patients.entries()) {
-    const evaluation = await refreshPatientStatus(tx, p.clinicId, p.id);
-    if (evaluation && evaluation.status !== p.status) changed++;
-    onProgress?.(index + 1, patients.length);
+  const BATCH = 200;
+  for (let start = 0; start < patients.length; start += BATCH) {
+    const batch = patients.slice(start, start + BATCH);
+    const histories = await readPatientHistories(tx, batch.map((p) => p.id));
+    const rows = batch.flatMap((p) => {
+      const history = histories.get(p.id);
+      if (!history) return [];
+      const columns = storedColumnsFor(history);
+      if (columns.status !== p.status) changed++;
+      return [{ id: p.id, columns }];
+    });
+    await writeStoredColumns(tx, rows);
+    onProgress?.(start + batch.length, patients.length);
   }
   return changed;
 }

@@ -12,6 +12,8 @@ export const WRITE_TRANSACTION = { maxWait: 15_000, timeout: 30_000 } as const;
 export interface LockedPatient {
   id: string;
   archived: boolean;
+  /** YYYY-MM-DD: no visit may be dated before it. */
+  birthDate: string;
 }
 
 /**
@@ -27,7 +29,7 @@ export async function lockPatientForWrite(
 ): Promise<LockedPatient> {
   if (!isUuid(patientId)) throw new NotFoundError("patient");
   const rows = await tx.$queryRaw<LockedPatient[]>`
-    SELECT id::text AS id, archived FROM "Patient"
+    SELECT id::text AS id, archived, to_char("birthDate", 'YYYY-MM-DD') AS "birthDate" FROM "Patient"
     WHERE id = ${patientId}::uuid AND "clinicId" = ${actor.clinicId}::uuid
     FOR UPDATE`;
   const patient = rows[0];

@@ -3,12 +3,12 @@
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ConflictError, NotFoundError } from "@/lib/errors/app-errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors/app-errors";
 import { recordAudit } from "@/lib/audit/record";
 import { isUniqueViolation } from "@/lib/validation/db-errors";
 import { isUuid, parseInput } from "@/lib/validation/parse";
 import { patientSelect, toPatientView, type PatientView } from "./queries";
-import { refreshPatientStatus } from "./evaluation";
+import { refreshPatientStatus, storedColumnsFor } from "./evaluation";
 import { WRITE_TRANSACTION } from "./lock";
 import { patientCreateSchema, patientUpdateSchema, PATIENT_UPDATE_FIELDS, type PatientUpdate } from "./schemas";
 
@@ -22,6 +22,20 @@ function mrnConflict(mrn: string): ConflictError {
 /** A YYYY-MM-DD string as the DATE column's value (midnight UTC). */
 function dateOnly(value: string): Date {
   return new Date(`${value}T00:00:00Z`);
+}
+
+/** A corrected birth date may not fall after a recorded visit (it would date the visit before birth). */
+async function assertNoVisitBeforeBirth(tx: Prisma.TransactionClient, clinicId: string, patientId: string, birthDate: string) {
+  const first = await tx.assessment.findFirst({
+    where: { clinicId, patientId, deletedAt: null },
+    orderBy: { takenAt: "asc" },
+    select: { takenAt: true },
+  });
+  // Compared by calendar day in UTC, one day of slack for visits recorded with a western offset.
+  if (first && first.takenAt.getTime() < Date.parse(`${birthDate}T00:00:00Z`) - 24 * 3600_000) {
+    const visitDay = first.takenAt.toISOString().slice(0, 10);
+    throw new ValidationError([{ path: "birthDate", message: `birthDate ${birthDate} is after the patient's first visit (${visitDay})` }]);
+  }
 }
 
 async function assertMrnFree(tx: Prisma.TransactionClient, clinicId: string, mrn: string | null | undefined, exceptId?: string) {
@@ -39,6 +53,11 @@ export async function createPatient(actor: Actor, input: unknown): Promise<Patie
   try {
     return await db.$transaction(async (tx) => {
       await assertMrnFree(tx, actor.clinicId, mrn);
+      // No visits yet: the stored evaluation of an empty history goes in with the row.
+      const stored = storedColumnsFor({
+        patient: { heightCm: data.heightCm, sex: data.sex, birthDate: data.birthDate },
+        assessments: [],
+      });
       const row = await tx.patient.create({
         data: {
           clinicId: actor.clinicId,
@@ -49,6 +68,10 @@ export async function createPatient(actor: Actor, input: unknown): Promise<Patie
           heightCm: data.heightCm,
           mrn,
           diagnosisSide: data.diagnosisSide,
+          status: stored.status,
+          visitChanges: stored.visitChanges as unknown as Prisma.InputJsonValue,
+          evaluation: stored.evaluation as unknown as Prisma.InputJsonValue,
+          rulesVersion: stored.rulesVersion,
         },
         select: patientSelect,
       });
@@ -90,6 +113,7 @@ export async function updatePatient(actor: Actor, id: string, patch: unknown): P
       if (Object.keys(changes).length === 0 && archiveChange === undefined) return old;
 
       if (changes.mrn) await assertMrnFree(tx, actor.clinicId, data.mrn, id);
+      if (changes.birthDate) await assertNoVisitBeforeBirth(tx, actor.clinicId, id, data.birthDate!);
       let row = await tx.patient.update({
         where: { id },
         data: {

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { NotFoundError, ValidationError } from "@/lib/errors/app-errors";
 import type { Actor } from "@/lib/auth/actor";
-import { zodIssues } from "@/lib/http/responses";
+import { isUuid, zodIssues } from "@/lib/validation/parse";
 import { recordAuditNow } from "@/lib/audit/record";
 
 export type PatientStatus = "refer" | "high" | "moderate" | "low" | "none";
@@ -156,15 +156,9 @@ export async function listPatients(actor: Actor, options: ListPatientsOptions = 
   return { items, total: counted[0]?.total ?? 0, page, pageSize };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
 /** One patient of the actor's clinic; NotFoundError for a bad id, a missing one or another clinic's. */
 export async function getPatient(actor: Actor, id: string): Promise<PatientView> {
-  if (typeof id !== "string" || !isUuid(id)) throw new NotFoundError("patient");
+  if (!isUuid(id)) throw new NotFoundError("patient");
   const row = await db.patient.findFirst({ where: { id, clinicId: actor.clinicId }, select: patientSelect });
   if (!row) throw new NotFoundError("patient");
   return toPatientView(row);

@@ -2,6 +2,7 @@
 // imports). Messages name the field and the allowed values, because a clinician reads them.
 import { z } from "zod";
 import { objectWithoutUnknownKeys } from "@/lib/validation/unknown-keys";
+import { withPersonNameChecks } from "@/lib/validation/person-name";
 
 const show = (v: unknown): string => (v === undefined ? "nothing" : JSON.stringify(v));
 
@@ -12,11 +13,14 @@ export const HEIGHT_CM_RANGE = { min: 50, max: 250 } as const;
 export const EARLIEST_BIRTH_DATE = "1900-01-01";
 
 function nameSchema(field: string) {
-  return z
-    .string({ error: (iss) => (iss.input === undefined ? `${field} is required` : `${field} must be text, not ${show(iss.input)}`) })
-    .trim()
-    .min(1, `${field} must not be empty (1 to 100 characters)`)
-    .max(100, `${field} must be at most 100 characters`);
+  return withPersonNameChecks(
+    z
+      .string({ error: (iss) => (iss.input === undefined ? `${field} is required` : `${field} must be text, not ${show(iss.input)}`) })
+      .trim()
+      .min(1, `${field} must not be empty (1 to 100 characters)`)
+      .max(100, `${field} must be at most 100 characters`),
+    field,
+  );
 }
 
 /** Today's calendar date in UTC; a birth date "today" anywhere on Earth is at most one day ahead. */

@@ -1,12 +1,19 @@
-// `npm run cli -- status repair`: recompute every patient's stored flag-engine result in batches
-// and report the ones that were stale. Each batch is one transaction that first locks its patients'
-// rows (the lock every write takes, lib/patients/lock.ts), so a visit recorded meanwhile is either
-// seen by the repair or written after it, never overwritten with an older verdict.
-// Staleness is judged on every stored column refreshPatientStatus writes (not only `status`), so
-// columns added to the stored summary later are checked without changes here.
+// Recomputing stored evaluations in batches, with progress:
+// - `npm run cli -- status repair` checks every patient, reports the ones whose stored columns
+//   differ from a fresh evaluation (status, last visit, visit changes, the evaluation itself, the
+//   rules version) and fixes them; a patient whose stored result was right is left untouched
+//   (updatedAt included).
+// - At start (scripts/start.ts), recomputeOutdatedEvaluations recomputes the patients whose stored
+//   evaluation was produced by other rules (RULES_VERSION changed) or never stored (rows from
+//   before the stored evaluation, a restored old backup, a bulk import).
+// Each batch is one transaction that first locks its patients' rows (the lock every write takes,
+// lock.ts), so a visit recorded meanwhile is either seen by the batch or written after it, never
+// overwritten with an older verdict; it is safe while servers run.
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { refreshPatientStatus } from "./evaluation";
+import { RULES_VERSION } from "@/lib/clinical/rules-version";
+import { readPatientHistories } from "./history-read";
+import { STORED_COLUMN_NAMES, storedColumnsFor, writeStoredColumns, type StoredColumns } from "./evaluation";
 
 export interface StaleStatus {
   patientId: string;
@@ -29,21 +36,59 @@ export interface RepairOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-type Row = Record<string, unknown> & { id: string; clinicId: string; updatedAt: Date };
+/** JSON with object keys sorted: a stored jsonb value (keys reordered) compares equal to the object it came from. */
+function canonical(value: unknown): string {
+  const plain: unknown = value instanceof Date ? value.toISOString() : value === undefined ? null : JSON.parse(JSON.stringify(value));
+  const sort = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(sort) : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])])) : v;
+  return JSON.stringify(sort(plain));
+}
 
-const comparable = (value: unknown) => (value instanceof Date ? value.toISOString() : JSON.stringify(value));
+type StoredRow = { id: string; clinicId: string } & { [K in keyof StoredColumns]: unknown };
 
-export async function repairStatuses(options: RepairOptions = {}): Promise<RepairReport> {
+/** Recomputes one batch under the patients' row locks; writes the stale ones and returns them. */
+async function recomputeBatch(ids: string[]): Promise<StaleStatus[]> {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Patient" WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
+      const stored = (await tx.patient.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, clinicId: true, status: true, lastAssessedAt: true, visitChanges: true, evaluation: true, rulesVersion: true },
+      })) as StoredRow[];
+      const histories = await readPatientHistories(tx, ids);
+      const stale: StaleStatus[] = [];
+      const writes: { id: string; columns: StoredColumns }[] = [];
+      for (const row of stored) {
+        const history = histories.get(row.id);
+        if (!history) continue;
+        const columns = storedColumnsFor(history);
+        const changes: Record<string, [unknown, unknown]> = {};
+        for (const name of STORED_COLUMN_NAMES) {
+          if (canonical(row[name]) !== canonical(columns[name])) changes[name] = [row[name], columns[name]];
+        }
+        if (Object.keys(changes).length === 0) continue;
+        stale.push({ patientId: row.id, clinicId: row.clinicId, changes });
+        writes.push({ id: row.id, columns });
+      }
+      await writeStoredColumns(tx, writes);
+      return stale;
+    },
+    { maxWait: 15_000, timeout: 120_000, isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted },
+  );
+}
+
+/** Walks the patients chosen by `where` in id order, in batches; `where` must be plain SQL on "Patient". */
+async function recomputeWhere(where: Prisma.PatientWhereInput, options: RepairOptions): Promise<RepairReport> {
   const batchSize = options.batchSize ?? 200;
   const keep = options.keep ?? 20;
   const started = Date.now();
-  const total = await db.patient.count();
+  const total = await db.patient.count({ where });
   const report: RepairReport = { checked: 0, stale: 0, examples: [], seconds: 0 };
   let after: string | undefined;
   for (;;) {
     const ids = (
       await db.patient.findMany({
-        where: after ? { id: { gt: after } } : {},
+        where: after ? { AND: [where, { id: { gt: after } }] } : where,
         orderBy: { id: "asc" },
         take: batchSize,
         select: { id: true },
@@ -51,36 +96,7 @@ export async function repairStatuses(options: RepairOptions = {}): Promise<Repai
     ).map((row) => row.id);
     if (ids.length === 0) break;
     after = ids.at(-1);
-    const stale = await db.$transaction(
-      async (tx) => {
-        await tx.$queryRaw`SELECT id FROM "Patient" WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
-        const before = (await tx.patient.findMany({ where: { id: { in: ids } } })) as unknown as Row[];
-        for (const row of before) await refreshPatientStatus(tx, row.clinicId, row.id);
-        const now = new Map(((await tx.patient.findMany({ where: { id: { in: ids } } })) as unknown as Row[]).map((r) => [r.id, r]));
-        const found: StaleStatus[] = [];
-        const unchanged: Row[] = [];
-        for (const row of before) {
-          const fresh = now.get(row.id);
-          if (!fresh) continue;
-          const changes: Record<string, [unknown, unknown]> = {};
-          for (const key of Object.keys(row)) {
-            if (key === "updatedAt") continue;
-            if (comparable(row[key]) !== comparable(fresh[key])) changes[key] = [row[key], fresh[key]];
-          }
-          if (Object.keys(changes).length) found.push({ patientId: row.id, clinicId: row.clinicId, changes });
-          else unchanged.push(row);
-        }
-        // A patient whose stored result was right is left as it was, updatedAt included.
-        if (unchanged.length) {
-          await tx.$executeRaw`
-            UPDATE "Patient" AS p SET "updatedAt" = u.t
-            FROM unnest(${unchanged.map((r) => r.id)}::uuid[], ${unchanged.map((r) => r.updatedAt)}::timestamptz[]) AS u(id, t)
-            WHERE p.id = u.id`;
-        }
-        return found;
-      },
-      { maxWait: 15_000, timeout: 120_000, isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted },
-    );
+    const stale = await recomputeBatch(ids);
     report.checked += ids.length;
     report.stale += stale.length;
     for (const s of stale) if (report.examples.length < keep) report.examples.push(s);
@@ -90,9 +106,23 @@ export async function repairStatuses(options: RepairOptions = {}): Promise<Repai
   return report;
 }
 
-/** One line per stale patient: `<id> (clinic <id>): status high → refer, lastAssessedAt … → …`. */
+/** `status repair`: every patient checked, the stale ones reported and fixed. */
+export async function repairStatuses(options: RepairOptions = {}): Promise<RepairReport> {
+  return recomputeWhere({}, options);
+}
+
+/** The patients whose stored evaluation is missing or from other rules: recomputed (start-up). */
+export async function recomputeOutdatedEvaluations(options: RepairOptions = {}): Promise<RepairReport> {
+  return recomputeWhere({ OR: [{ rulesVersion: null }, { rulesVersion: { not: RULES_VERSION } }, { evaluation: { equals: Prisma.DbNull } }] }, options);
+}
+
+/** One line per stale patient: `<id> (clinic <id>): status high → refer, lastAssessedAt … → …, evaluation changed`. */
 export function describeStale(stale: StaleStatus): string {
   const show = (value: unknown) => (value instanceof Date ? value.toISOString() : value === null ? "null" : Array.isArray(value) ? `[${value.join(",")}]` : String(value));
-  const parts = Object.entries(stale.changes).map(([key, [was, now]]) => `${key} ${show(was)} → ${show(now)}`);
+  const parts = Object.entries(stale.changes).map(([key, [was, now]]) =>
+    (was !== null && typeof was === "object" && !(was instanceof Date)) || (now !== null && typeof now === "object" && !(now instanceof Date))
+      ? `${key} changed`
+      : `${key} ${show(was)} → ${show(now)}`,
+  );
   return `${stale.patientId} (clinic ${stale.clinicId}): ${parts.join(", ")}`;
 }

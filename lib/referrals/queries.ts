@@ -7,7 +7,8 @@ import { NotFoundError } from "@/lib/errors/app-errors";
 import { isUuid } from "@/lib/validation/parse";
 import { evaluate } from "@/lib/clinical/evaluate";
 import type { Evaluation, PatientHistory } from "@/lib/clinical/types";
-import { loadPatientHistory } from "@/lib/patients/evaluation";
+import { storedOrFresh } from "@/lib/patients/evaluation";
+import { readHistoryWithStored } from "@/lib/patients/history-read";
 import { SPECIALTY_LABELS, type ReferralSection, type Specialty, type Urgency } from "./schemas";
 import { parseSections } from "./sections";
 import { suggestUrgency, type AssembleInput, type ReferralAuthor, type ReferralTreatment, type UrgencySuggestion } from "./assemble";
@@ -138,7 +139,7 @@ export async function loadReferralContext(tx: Tx, actor: Actor, patientId: strin
   });
   if (!patient) throw new NotFoundError("patient");
   const [history, treatments, author] = await Promise.all([
-    loadPatientHistory(tx, actor.clinicId, patientId),
+    readHistoryWithStored(tx, actor.clinicId, patientId),
     tx.treatmentEvent.findMany({
       where: { clinicId: actor.clinicId, patientId, deletedAt: null },
       orderBy: { occurredAt: "asc" },
@@ -146,11 +147,13 @@ export async function loadReferralContext(tx: Tx, actor: Actor, patientId: strin
     }),
     loadAuthor(tx, actor),
   ]);
-  const h = history ?? { assessments: [] };
+  const h = history?.history ?? { assessments: [] };
+  // The stored evaluation, read in the same statement as the history (so they agree).
+  const evaluation = (history && (await storedOrFresh(history.stored, async () => h))) ?? evaluate(h);
   return {
     patient: { ...patient, birthDate: patient.birthDate.toISOString().slice(0, 10) },
     history: h,
-    evaluation: evaluate(h),
+    evaluation,
     treatments: treatments.map((t): ReferralTreatment => ({ kind: t.kind, text: t.text, occurredAt: t.occurredAt.toISOString() })),
     author,
   };

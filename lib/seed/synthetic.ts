@@ -3,14 +3,15 @@
 // measure family, about 1 % red flags. Each visit records what a clinic records: a core set
 // (heel, hip and back pain, weight-bearing lunge, foot posture, FAAM, gait speed) every time and
 // the full screen (every code, both sides) at the first visit and every fourth one after, about
-// 17 values per visit on average. The flag engine's status and the latest visit's changes are
-// computed while generating and stored with the patient, exactly as refreshPatientStatus stores
-// them. Rows go in with multi-row `INSERT … SELECT FROM unnest(…)` batches, one transaction per
+// 17 values per visit on average. The flag engine's evaluation, status and the latest visit's
+// changes are computed while generating and stored with the patient (with RULES_VERSION), exactly
+// as refreshPatientStatus stores them. Rows go in with multi-row `INSERT … SELECT FROM unnest(…)` batches, one transaction per
 // batch of patients.
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { roundTo } from "../clinical/decimal";
 import { evaluate } from "../clinical/evaluate";
+import { RULES_VERSION } from "../clinical/rules-version";
 import { MEASURES, MEASURE_CODES, RED_FLAG_CODES, stepDecimals, type MeasureCode, type RedFlagCode, type Side } from "../clinical/measures";
 import type { PatientHistory } from "../clinical/types";
 import { prng } from "./prng";
@@ -191,7 +192,7 @@ export async function seedSynthetic(pool: pg.Pool, options: SyntheticOptions): P
 }
 
 async function insertBatch(client: pg.PoolClient, batch: SyntheticPatient[], options: SyntheticOptions) {
-  const p = { id: [] as string[], given: [] as string[], family: [] as string[], birth: [] as string[], sex: [] as string[], height: [] as number[], mrn: [] as string[], side: [] as string[], status: [] as string[], last: [] as string[], changes: [] as string[] };
+  const p = { id: [] as string[], given: [] as string[], family: [] as string[], birth: [] as string[], sex: [] as string[], height: [] as number[], mrn: [] as string[], side: [] as string[], status: [] as string[], last: [] as string[], changes: [] as string[], evaluation: [] as string[] };
   const a = { id: [] as string[], patient: [] as string[], takenAt: [] as string[], redFlags: [] as string[] };
   const m = { assessment: [] as string[], code: [] as string[], side: [] as string[], value: [] as number[] };
   for (const patient of batch) {
@@ -200,6 +201,7 @@ async function insertBatch(client: pg.PoolClient, batch: SyntheticPatient[], opt
     p.sex.push(patient.sex); p.height.push(patient.heightCm); p.mrn.push(patient.mrn); p.side.push(patient.diagnosisSide);
     p.status.push(evaluation.status); p.last.push(patient.history.assessments.at(-1)!.takenAt);
     p.changes.push(JSON.stringify(visitChanges(patient.history, evaluation)));
+    p.evaluation.push(JSON.stringify(evaluation));
     for (const visit of patient.history.assessments) {
       const id = randomUUID();
       a.id.push(id); a.patient.push(patient.id); a.takenAt.push(visit.takenAt); a.redFlags.push(`{${visit.redFlags.join(",")}}`);
@@ -209,11 +211,11 @@ async function insertBatch(client: pg.PoolClient, batch: SyntheticPatient[], opt
     }
   }
   await client.query(
-    `INSERT INTO "Patient" (id, "clinicId", "givenName", "familyName", "birthDate", sex, "heightCm", mrn, "diagnosisSide", status, "lastAssessedAt", "visitChanges", "updatedAt")
-     SELECT u.id, $1, u.g, u.f, u.b, u.s::"Sex", u.h, u.m, u.d::"DiagnosisSide", u.st::"PatientStatus", u.l, u.c::jsonb, now()
-     FROM unnest($2::uuid[], $3::text[], $4::text[], $5::date[], $6::text[], $7::float8[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::text[])
-       AS u(id, g, f, b, s, h, m, d, st, l, c)`,
-    [options.clinicId, p.id, p.given, p.family, p.birth, p.sex, p.height, p.mrn, p.side, p.status, p.last, p.changes],
+    `INSERT INTO "Patient" (id, "clinicId", "givenName", "familyName", "birthDate", sex, "heightCm", mrn, "diagnosisSide", status, "lastAssessedAt", "visitChanges", "evaluation", "rulesVersion", "updatedAt")
+     SELECT u.id, $1, u.g, u.f, u.b, u.s::"Sex", u.h, u.m, u.d::"DiagnosisSide", u.st::"PatientStatus", u.l, u.c::jsonb, u.e::jsonb, $14, now()
+     FROM unnest($2::uuid[], $3::text[], $4::text[], $5::date[], $6::text[], $7::float8[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::text[], $13::text[])
+       AS u(id, g, f, b, s, h, m, d, st, l, c, e)`,
+    [options.clinicId, p.id, p.given, p.family, p.birth, p.sex, p.height, p.mrn, p.side, p.status, p.last, p.changes, p.evaluation, RULES_VERSION],
   );
   await client.query(
     `INSERT INTO "Assessment" (id, "clinicId", "patientId", "raterId", "takenAt", "redFlags", "updatedAt")

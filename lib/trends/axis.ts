@@ -2,7 +2,7 @@
 // with tick labels computed here, on the server, so the client draws exactly what the server drew
 // (no locale or time-zone formatting in the browser, hence no hydration differences).
 
-import { formatDate } from "@/lib/clinical/format";
+import { formatDate } from "@/lib/format/dates";
 import { roundTo } from "@/lib/clinical/decimal";
 
 const DAY_MS = 86_400_000;
@@ -29,7 +29,7 @@ export function timeTicks([start, end]: [number, number], max = 6): TimeTick[] {
   if (span < 60 * DAY_MS) {
     const ticks: TimeTick[] = [];
     const step = Math.max(1, Math.ceil(span / DAY_MS / max)) * DAY_MS;
-    for (let t = Math.ceil(start / DAY_MS) * DAY_MS; t <= end; t += step) ticks.push({ time: t, label: formatDate(isoOf(t)) });
+    for (let t = Math.ceil(start / DAY_MS) * DAY_MS; t <= end; t += step) ticks.push({ time: t, label: formatDate(isoOf(t), "UTC") });
     return ticks;
   }
   const s = new Date(start);
@@ -43,7 +43,7 @@ export function timeTicks([start, end]: [number, number], max = 6): TimeTick[] {
   return months
     .filter((t) => new Date(t).getUTCMonth() % every === 0 || every === 1)
     .slice(0, max + 1)
-    .map((t) => ({ time: t, label: formatDate(isoOf(t)).replace(/^1 /, "") }));
+    .map((t) => ({ time: t, label: formatDate(isoOf(t), "UTC").replace(/^1 /, "") }));
 }
 
 /**

@@ -9,7 +9,7 @@
 // baseline" is what the flag rules and the referral note use; a narrower window must not silently
 // change what counts as real change. A note says when the baseline lies before the window.
 
-import { MEASURE_CODES, MEASURES, type ChainGroup, type MeasureCode, type Side } from "@/lib/clinical/measures";
+import { MEASURE_CODES, MEASURES, type ChainGroup, type MeasureCode, type MeasureDefinition, type Side } from "@/lib/clinical/measures";
 import { formatDate, formatValue } from "@/lib/clinical/format";
 import { mcidFor, mdcFor } from "@/lib/clinical/trends";
 import type { Evaluation, Trend } from "@/lib/clinical/types";
@@ -18,6 +18,8 @@ import { inRange, type ResolvedRange, type ShowSides } from "./range";
 import { singleValueSentence, trendSentence } from "./sentences";
 
 export interface ChartAssessment {
+  /** The visit's id, so a point can open its visit (the measure explorer). */
+  id?: string;
   takenAt: string;
   rater: string;
   measures: readonly { code: string; side: Side; value: number; method?: string | null }[];
@@ -29,6 +31,8 @@ export interface ChartTreatment {
 }
 
 export interface ChartPoint {
+  /** The visit the value belongs to, when known. */
+  visitId: string | null;
   time: number;
   takenAt: string;
   date: string;
@@ -119,6 +123,7 @@ export function flaggedValues(evaluation: Evaluation): Map<string, Map<string, s
 }
 
 interface RawPoint {
+  visitId: string | null;
   time: number;
   takenAt: string;
   /** Formatted once per visit, not once per value (a 300-visit history has ~10,000 values). */
@@ -146,7 +151,7 @@ function collectSeries(assessments: readonly ChartAssessment[]): Map<string, Raw
         byCode.set(m.code, sides);
       }
       const list = (sides[m.side] ??= []);
-      list.push({ time, takenAt: a.takenAt, date, value: m.value, method: m.method ? m.method.trim() || null : null, rater: a.rater });
+      list.push({ visitId: a.id ?? null, time, takenAt: a.takenAt, date, value: m.value, method: m.method ? m.method.trim() || null : null, rater: a.rater });
     }
   }
   const all = new Map<string, RawPoint[]>();
@@ -168,6 +173,7 @@ function toChartPoints(code: MeasureCode, raw: RawPoint[], flagged: ReadonlyMap<
     if (changed) segment++;
     if (p.method !== null) lastMethod = p.method;
     return {
+      visitId: p.visitId,
       time: p.time,
       takenAt: p.takenAt,
       date: p.date,
@@ -209,6 +215,11 @@ function describe(code: MeasureCode, series: readonly SideSeries[]): string {
   return `${m.shortLabel} (${m.unit}).${normal} ${parts.join(" ")}`;
 }
 
+/** Scores on a fixed scale: unit "0-10", "0-80"… or a percentage (measures.md's units). */
+export function isRatingScale(m: Pick<MeasureDefinition, "unit">): boolean {
+  return /^0-\d+$/.test(m.unit) || m.unit === "%";
+}
+
 function buildChart(code: MeasureCode, series: SideSeries[]): MeasureChart {
   const m = MEASURES[code];
   const normal = m.normal && (m.normal.low !== undefined || m.normal.high !== undefined) ? m.normal : undefined;
@@ -220,7 +231,9 @@ function buildChart(code: MeasureCode, series: SideSeries[]): MeasureChart {
   if (numbers.length === 0) for (const s of series) numbers.push(s.baseline.value);
   if (normal?.low !== undefined) numbers.push(normal.low);
   if (normal?.high !== undefined) numbers.push(normal.high);
-  const yDomain = valueDomain(numbers, m.min, m.max);
+  // A rating scale or questionnaire (0–10, 0–80, 0–100 %) is read against its whole scale: "2/10"
+  // drawn on an axis from 1.5 to 2.5 looks like severe pain.
+  const yDomain: [number, number] = isRatingScale(m) ? [m.min, m.max] : valueDomain(numbers, m.min, m.max);
   const normalBand = normal
     ? {
         low: Math.max(normal.low ?? yDomain[0], yDomain[0]),
@@ -250,13 +263,15 @@ export interface ChartDataInput {
   evaluation: Evaluation;
   treatments: readonly ChartTreatment[];
   range: ResolvedRange;
+  /** Only these measures (default: every measure of the catalog that has values). */
+  codes?: readonly MeasureCode[];
 }
 
 function sidesShown(show: ShowSides): ReadonlySet<Side> {
   return new Set<Side>(show === "both" ? ["left", "right", "none"] : [show, "none"]);
 }
 
-export function buildTrendsChartData({ assessments, evaluation, treatments, range }: ChartDataInput): TrendsChartData {
+export function buildTrendsChartData({ assessments, evaluation, treatments, range, codes = MEASURE_CODES }: ChartDataInput): TrendsChartData {
   const all = collectSeries(assessments);
   const flagged = flaggedValues(evaluation);
   const trends = new Map(evaluation.trends.map((t) => [`${t.code}|${t.side}`, t]));
@@ -264,7 +279,7 @@ export function buildTrendsChartData({ assessments, evaluation, treatments, rang
 
   const groups: ChartGroup[] = CHAIN_ORDER.map((group) => ({ group, title: GROUP_TITLES[group], charts: [] }));
   let pointsShown = 0;
-  for (const code of MEASURE_CODES) {
+  for (const code of codes) {
     const series: SideSeries[] = [];
     for (const side of SIDE_ORDER) {
       const raw = all.get(`${code}|${side}`);

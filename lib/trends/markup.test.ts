@@ -1,12 +1,12 @@
-// The chart and table markup strings: structure the page and its tests rely on (bands, one path per
-// method segment, markers with hover text, dense series thinned), and escaping of every data text,
-// since the strings are inserted into the page as they are.
+// The chart and table markup: structure the page and its tests rely on (bands, one path per method
+// segment, markers, coinciding markers apart, dense series thinned), hover texts built apart, and
+// escaping of hostile data text, since the markup is inserted into the page as it is.
 import { describe, expect, it } from "vitest";
 import { day } from "@/lib/clinical/test-helpers";
 import type { ChartPoint, MeasureChart } from "./chart-data";
 import { chartGeometry } from "./svg-geometry";
-import { escapeXml } from "@/lib/markup/escape";
-import { chartMarkup, hoverPoints } from "./svg-markup";
+import { chartMarkup } from "./svg-markup";
+import { hoverPoints } from "./hover";
 import { DENSE_SERIES_POINTS } from "./svg-geometry";
 import { valuesTableHtml } from "./table-markup";
 import { TrendsViewCache } from "./view-cache";
@@ -16,7 +16,7 @@ const T0 = Date.parse(day(0));
 const DAY = 86_400_000;
 
 function point(i: number, value: number, extra: Partial<ChartPoint> = {}): ChartPoint {
-  return { time: T0 + i * DAY, takenAt: day(i), date: `d${i}`, value, display: `${value} cm`, method: "tape", rater: "Alex <Morgan>", flags: [], methodChangedFromPrevious: false, segment: 0, ...extra };
+  return { visitId: null, time: T0 + i * DAY, takenAt: day(i), date: `d${i}`, value, display: `${value} cm`, method: "tape", rater: "Alex <Morgan>", flags: [], methodChangedFromPrevious: false, segment: 0, ...extra };
 }
 
 function chart(left: ChartPoint[], right: ChartPoint[] = []): MeasureChart {
@@ -37,42 +37,66 @@ function chart(left: ChartPoint[], right: ChartPoint[] = []): MeasureChart {
   };
 }
 
+/** Vertices of the markers path in a marks group: the first point, then one per relative step. */
+function vertexCount(marks: string): number {
+  const d = /<path d="(M[^"]+)" fill="none" stroke="none"/.exec(marks)![1]!;
+  return (d.match(/-?\d*\.?\d+/g) ?? []).length / 2;
+}
+
 const geometryOf = (c: MeasureChart, treatments: { time: number; date: string; label: string }[] = []) => chartGeometry(c, [T0, T0 + 100 * DAY], [], treatments);
 const svgOf = (c: MeasureChart, treatments: { time: number; date: string; label: string }[] = []) => chartMarkup(c, geometryOf(c, treatments));
 
 describe("chart markup", () => {
-  it("escapes every data text: description, hover text, treatment labels", () => {
-    expect(escapeXml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
-    const svg = svgOf(chart([point(0, 8), point(10, 9)]), [{ time: T0 + 5 * DAY, date: "d5", label: '</text><script>alert("x")</script>' }]);
+  it("escapes every data text: description, treatment labels (hostile text)", () => {
+    const hostile = '</text><script>alert("x")</script>';
+    const c = { ...chart([point(0, 8), point(10, 9)]), description: hostile, code: "ankle_df_wblt_cm" as const };
+    const svg = svgOf(c, [{ time: T0 + 5 * DAY, date: "d5", label: hostile }]).value;
     expect(svg).not.toContain("<script>");
     expect(svg).toContain("&lt;/text&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
-    expect(svg).toContain('aria-label="Lunge &quot;test&quot; &lt;distance&gt;"');
-    expect(svg).toContain("rated by Alex &lt;Morgan&gt;");
+    expect(svg).toContain('aria-label="&lt;/text&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"');
   });
 
-  it("draws the bands, one line per method segment and a marker with hover text per point", () => {
+  it("draws the bands, one line per method segment and a marker per point, without per-point hover text", () => {
     const left = [point(0, 8), point(10, 9), point(20, 11, { segment: 1, method: "app", methodChangedFromPrevious: true, flags: ["DF_LOW"] })];
-    const svg = svgOf(chart(left, [point(0, 12), point(10, 12.5)]));
+    const svg = svgOf(chart(left, [point(0, 12), point(10, 12.5)])).value;
     expect(svg.match(/data-band="normal"/g)).toHaveLength(1);
     expect(svg.match(/data-band="mdc" data-side="left"/g)).toHaveLength(1);
     expect(svg).not.toContain('data-band="mdc" data-side="right"');
     expect(svg.match(/<g data-series="left"><path data-segment="0"[^>]*stroke="#0072B2"/g)).toHaveLength(1);
+    expect(svg.match(/<g data-series="right"><path data-segment="0"[^>]*stroke="#D55E00"/g)).toHaveLength(1);
     expect(svg).toMatch(/<path data-segment="1" d="M[\d.]+ [\d.]+"/);
-    expect(svg.match(/<circle cx="[\d.]+" cy="[\d.]+" r="4.5"[^>]*><title>Left: /g)).toHaveLength(3);
-    expect(svg.match(/<path d="[^"]+"><title>Right: /g)).toHaveLength(2);
+    expect(svg).not.toContain("<title>");
+    // Filled markers sit on the vertices of one path per side (two here), the hollow one is its own element.
+    const marks = (side: string) => new RegExp(`<g data-marks="${side}">(.*?)</g>`).exec(svg)![1]!;
+    expect(marks("left")).toMatch(/<path d="M[\d.]+ [\d.]+l[\d. -]+" fill="none" stroke="none" marker-start="url\(#mk-left\)" marker-mid="url\(#mk-left\)" marker-end="url\(#mk-left\)"><\/path>/);
+    expect(vertexCount(marks("left"))).toBe(2);
+    expect(vertexCount(marks("right"))).toBe(2);
     // The flagged, method-changed point: outlined (ring) and hollow.
-    expect(svg).toContain('r="8.5" fill="none" stroke="#000000"');
-    expect(svg).toMatch(/r="4.5" fill="#ffffff" stroke-width="2"><title>Left: 11 cm · d20 · app · rated by Alex &lt;Morgan&gt; · method changed · flag: DF_LOW<\/title>/);
+    expect(marks("left")).toContain('r="8.5" fill="none" stroke="#000000"');
+    expect(marks("left")).toMatch(/<path d="M[^"]+a4.5 4.5[^"]+" fill="#ffffff" stroke="#0072B2" stroke-width="2">/);
+  });
+
+  it("moves a left and a right marker at the same place apart, so both show", () => {
+    const svg = svgOf(chart([point(0, 12), point(10, 9)], [point(0, 12), point(10, 14)])).value;
+    const firstX = (side: string) => Number(new RegExp(`<g data-marks="${side}"><path d="M([\\d.]+) `).exec(svg)![1]);
+    const line = Number(/<g data-series="left"><path data-segment="0" d="M([\d.]+) /.exec(svg)![1]);
+    // Same value, same date: the left marker 4 units left of the line's point, the right one 4 right.
+    expect(firstX("left")).toBeCloseTo(line - 4, 5);
+    expect(firstX("right")).toBeCloseTo(line + 4, 5);
   });
 
   it("keeps only meaningful markers on a dense series, and the line through every value", () => {
     const many = Array.from({ length: DENSE_SERIES_POINTS + 20 }, (_, i) => point(i, 8 + (i % 5), i === 30 ? { flags: ["DF_LOW"] } : {}));
-    const svg = svgOf(chart(many));
-    const titles = [...svg.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1]);
-    expect(titles).toEqual([expect.stringContaining("d30"), expect.stringContaining(`d${many.length - 1}`)]);
+    const svg = svgOf(chart(many)).value;
+    expect(vertexCount(/<g data-marks="left">(.*?)<\/g>/.exec(svg)![1]!)).toBe(2);
     const d = /data-segment="0" d="([^"]+)"/.exec(svg)![1]!;
     expect((d.match(/-?\d*\.?\d+/g) ?? []).length).toBe(many.length * 2);
-    // Every value keeps its hover text for the page's ChartsHover, at its marker's position.
+  });
+});
+
+describe("hover points (the hover route's texts)", () => {
+  it("gives every value its text at its marker's position, the text as data (escaped by whoever shows it)", () => {
+    const many = Array.from({ length: DENSE_SERIES_POINTS + 20 }, (_, i) => point(i, 8 + (i % 5), i === 30 ? { flags: ["DF_LOW"] } : {}));
     const hover = hoverPoints(geometryOf(chart(many)));
     expect(hover).toHaveLength(many.length);
     expect(hover[30]).toEqual({ x: expect.any(Number), y: expect.any(Number), text: "Left: 8 cm · d30 · tape · rated by Alex <Morgan> · flag: DF_LOW" });
@@ -83,15 +107,23 @@ describe("values table markup", () => {
   it("lists every value by date, sides within a date, with escaped text and notes", () => {
     const html = valuesTableHtml(
       chart([point(0, 8), point(10, 9, { flags: ["DF_LOW"], methodChangedFromPrevious: true, method: "<app>" })], [point(0, 12)]),
-    );
+    ).value;
     const rows = [...html.matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td>/g)].map((m) => m.slice(1, 4));
     expect(rows).toEqual([["d0", "Left", "8 cm"], ["d0", "Right", "12 cm"], ["d10", "Left", "9 cm"]]);
     expect(html).toContain("<td>&lt;app&gt;</td><td>Alex &lt;Morgan&gt;</td><td>method changed; flagged (DF_LOW)</td>");
     expect(html).toContain('<caption class="visually-hidden">Lunge test distance: values shown in the chart</caption>');
   });
 
+  it("escapes hostile text in every cell and the caption", () => {
+    const hostile = '<img src=x onerror="alert(1)">';
+    const c = { ...chart([point(0, 8, { method: hostile, rater: hostile, date: hostile, display: hostile, flags: [hostile] })]), title: hostile };
+    const html = valuesTableHtml(c).value;
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
+  });
+
   it("says so when the dates shown hold no value", () => {
-    expect(valuesTableHtml(chart([]))).toBe('<p class="muted">No values in the selected dates.</p>');
+    expect(valuesTableHtml(chart([])).value).toBe('<p class="muted">No values in the selected dates.</p>');
   });
 });
 

@@ -17,26 +17,27 @@ import { NotFoundError } from "@/lib/errors/app-errors";
 import { historyOfVisits } from "@/lib/assessments/queries";
 import { readPatientTreatments } from "@/lib/treatments/queries";
 import { TREATMENT_LABELS } from "@/lib/treatments/labels";
-import { readPatientAudited, type PatientView } from "@/lib/patients/queries";
+import { getPatient, readPatientAudited, type PatientView } from "@/lib/patients/queries";
 import { isUuid } from "@/lib/validation/parse";
-import type { ChartAssessment, ChartTreatment } from "./chart-data";
-import type { ResolvedRange } from "./range";
+import { buildTrendsChartData, type ChartAssessment, type ChartTreatment, type MeasureChart, type TreatmentMarker } from "./chart-data";
+import { resolveRange, type ResolvedRange } from "./range";
 import { buildTrendsView, type TrendsView } from "./view";
 import { TrendsViewCache } from "./view-cache";
 
 interface TrendVisit extends ChartAssessment {
+  id: string;
   takenAt: string;
   rater: string;
   redFlags: RedFlagCode[];
   measures: { code: MeasureCode; side: Side; value: number; method: string | null }[];
 }
 
-type VisitRow = { takenAt: Date; redFlags: string[]; rater: string; measures: string };
+type VisitRow = { id: string; takenAt: Date; redFlags: string[]; rater: string; measures: string };
 
 /** The patient's visits that are not deleted, oldest first (the history page's order). */
 export async function readTrendVisits(clinicId: string, patientId: string): Promise<TrendVisit[]> {
   const rows = await db.$queryRaw<VisitRow[]>`
-    SELECT a."takenAt", a."redFlags", u."name" AS "rater",
+    SELECT a."id", a."takenAt", a."redFlags", u."name" AS "rater",
            COALESCE((SELECT json_agg(json_build_array(m."code", m."side", m."value", m."method"))
                        FROM "MeasureValue" m
                       WHERE m."assessmentId" = a."id"), '[]'::json)::text AS "measures"
@@ -45,6 +46,7 @@ export async function readTrendVisits(clinicId: string, patientId: string): Prom
      WHERE a."clinicId" = ${clinicId}::uuid AND a."patientId" = ${patientId}::uuid AND a."deletedAt" IS NULL
      ORDER BY a."takenAt" ASC, a."createdAt" ASC, a."id" ASC`;
   return rows.map((row) => ({
+    id: row.id,
     takenAt: row.takenAt.toISOString(),
     rater: row.rater,
     redFlags: row.redFlags as RedFlagCode[],
@@ -75,7 +77,16 @@ export async function readTrendsFingerprint(clinicId: string, patientId: string)
   return row!.fingerprint;
 }
 
-const viewCache = new TrendsViewCache();
+/**
+ * One cache per server process: Next builds pages and route handlers as separate module instances,
+ * so a module-level cache would be two caches (the hover route rebuilt every view the page had
+ * just built). Kept on globalThis under a registered symbol.
+ */
+const CACHE_KEY = Symbol.for("stride.trends-view-cache");
+function viewCache(): TrendsViewCache {
+  const holder = globalThis as unknown as Record<symbol, TrendsViewCache | undefined>;
+  return (holder[CACHE_KEY] ??= new TrendsViewCache());
+}
 
 export interface TrendsPageData {
   patient: PatientView;
@@ -84,16 +95,18 @@ export interface TrendsPageData {
 
 /**
  * The trends page's view for these controls: reused from this server's cache when the data's
- * fingerprint and the patient's fields match, built (and kept) otherwise. Every call is an audited
- * look at the record. NotFoundError for another clinic's or a missing patient.
+ * fingerprint and the patient's fields match, built (and kept) otherwise. An audited look at the
+ * record unless `audit` is false (the hover route: its page view was audited, and a hover is not
+ * a new look at the record). NotFoundError for another clinic's or a missing patient.
  */
 export async function loadTrendsView(
   actor: Actor,
   patientId: string,
-  options: { range: ResolvedRange; requestedTable: string | null },
+  options: { range: ResolvedRange; requestedTable: string | null; audit?: boolean },
 ): Promise<TrendsPageData> {
   if (!isUuid(patientId)) throw new NotFoundError("patient");
-  const [patient, fingerprint] = await Promise.all([readPatientAudited(actor, patientId), readTrendsFingerprint(actor.clinicId, patientId)]);
+  const readPatient = options.audit === false ? getPatient : readPatientAudited;
+  const [patient, fingerprint] = await Promise.all([readPatient(actor, patientId), readTrendsFingerprint(actor.clinicId, patientId)]);
   const { range, requestedTable } = options;
   const key = [
     actor.clinicId,
@@ -107,14 +120,14 @@ export async function loadTrendsView(
     range.end,
     requestedTable,
   ].join("|");
-  const kept = viewCache.get(key);
+  const kept = viewCache().get(key);
   if (kept) return { patient, view: kept };
   // A write between the fingerprint and this read only makes the kept view newer than its key,
   // and that key is never asked for again once the write is visible.
   const source = await readTrendsData(actor.clinicId, patientId);
   const evaluation = evaluate(historyOfVisits(patient, source.assessments));
   const view = buildTrendsView({ ...source, evaluation, range, requestedTable });
-  viewCache.set(key, view);
+  viewCache().set(key, view);
   return { patient, view };
 }
 
@@ -129,4 +142,28 @@ async function readTrendsData(clinicId: string, patientId: string): Promise<{ as
       return { occurredAt: t.occurredAt, label: label.length > 40 ? `${label.slice(0, 39)}…` : label };
     }),
   };
+}
+
+export interface MeasureHistory {
+  patient: PatientView;
+  chart: MeasureChart;
+  treatments: TreatmentMarker[];
+}
+
+/**
+ * One measure over the patient's whole history, for the measure explorer: every value with its
+ * visit, side, method, rater and flags, the normal band, and the MDC band of each side from the
+ * engine's evaluation (as on the trends page). An audited look at the record. NotFoundError for
+ * another clinic's or a missing patient, and for a measure the history has no value of.
+ */
+export async function loadMeasureHistory(actor: Actor, patientId: string, code: MeasureCode): Promise<MeasureHistory> {
+  if (!isUuid(patientId)) throw new NotFoundError("patient");
+  const patient = await readPatientAudited(actor, patientId);
+  const source = await readTrendsData(actor.clinicId, patientId);
+  const evaluation = evaluate(historyOfVisits(patient, source.assessments));
+  const all = resolveRange({ preset: "all", from: null, to: null, show: "both" }, Date.now());
+  const data = buildTrendsChartData({ ...source, evaluation, range: all, codes: [code] });
+  const chart = data.groups.flatMap((g) => g.charts).find((c) => c.code === code);
+  if (!chart) throw new NotFoundError("measure");
+  return { patient, chart, treatments: data.treatments };
 }

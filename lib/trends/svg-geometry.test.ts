@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { day } from "@/lib/clinical/test-helpers";
 import type { MeasureChart } from "./chart-data";
-import { bandRect, chartGeometry, DENSE_SERIES_POINTS, linearScale, niceTicks, pointTitle, PLOT_MARGIN, r1, SVG_HEIGHT, SVG_WIDTH } from "./svg-geometry";
+import { pointText } from "./hover";
+import { bandRect, chartGeometry, DENSE_SERIES_POINTS, linearScale, niceTicks, PLOT_MARGIN, r1, SVG_HEIGHT, SVG_WIDTH } from "./svg-geometry";
 
 const T0 = Date.parse(day(0));
 const DAY = 86_400_000;
 const PLOT = { x: PLOT_MARGIN.left, y: PLOT_MARGIN.top, width: SVG_WIDTH - PLOT_MARGIN.left - PLOT_MARGIN.right, height: SVG_HEIGHT - PLOT_MARGIN.top - PLOT_MARGIN.bottom };
 
 function point(i: number, value: number, segment = 0, method: string | null = "tape", extra: Partial<MeasureChart["series"][number]["points"][number]> = {}) {
-  return { time: T0 + i * 10 * DAY, takenAt: day(i * 10), date: `d${i}`, value, display: `${value} cm`, method, rater: "Alex Morgan", flags: [], methodChangedFromPrevious: false, segment, ...extra };
+  return { visitId: null, time: T0 + i * 10 * DAY, takenAt: day(i * 10), date: `d${i}`, value, display: `${value} cm`, method, rater: "Alex Morgan", flags: [], methodChangedFromPrevious: false, segment, ...extra };
 }
 
 // Left: three values, the method changes at the third (segment 1). Normal 10-15, MDC ±2.
@@ -80,7 +81,8 @@ describe("svg geometry", () => {
     expect(g.series[0]!.segments.map((s) => s.segment)).toEqual([0, 1]);
     expect(vertices(g.series[0]!.segments[0]!.d)).toEqual([[a!.x, a!.y], [b!.x, b!.y]]);
     expect(g.series[0]!.segments[1]!.d).toBe(`M${c!.x} ${c!.y}`);
-    expect(g.methodChanges).toEqual([{ x: c!.x, side: "left" }]);
+    // Near the right edge, "method changed" runs leftwards from its line (never clipped).
+    expect(g.methodChanges).toEqual([{ x: c!.x, side: "left", labelX: r1(c!.x - 3), anchor: "end" }]);
   });
 
   it("draws a long series with relative steps that pass exactly through every marker", () => {
@@ -105,13 +107,22 @@ describe("svg geometry", () => {
     const ticks = [{ time: T0 - DAY, label: "before" }, { time: T0 + 10 * DAY, label: "mid" }];
     const tx = [{ time: T0 + 10 * DAY, date: "d1", label: "Orthoses" }, { time: T0 + 40 * DAY, date: "x", label: "later" }];
     const g = chartGeometry(CHART, X_DOMAIN, ticks, tx);
-    expect(g.xTicks).toEqual([{ x: r1(PLOT.x + PLOT.width / 2), label: "mid" }]);
-    expect(g.treatments).toEqual([{ x: r1(PLOT.x + PLOT.width / 2), label: "Orthoses" }]);
+    const mid = r1(PLOT.x + PLOT.width / 2);
+    expect(g.xTicks).toEqual([{ x: mid, label: "mid", anchor: "middle" }]);
+    expect(g.treatments).toEqual([{ x: mid, label: "Orthoses", labelX: r1(mid + 3), anchor: "start" }]);
+  });
+
+  it("keeps labels inside the viewBox: the last date label and a late treatment's label run leftwards", () => {
+    const end = X_DOMAIN[1];
+    const g = chartGeometry(CHART, X_DOMAIN, [{ time: end, label: "Dec 2026" }], [{ time: end, date: "d", label: "Night splint" }]);
+    expect(g.xTicks[0]!.anchor).toBe("end");
+    expect(g.treatments[0]!.anchor).toBe("end");
+    expect(g.treatments[0]!.labelX).toBeLessThan(g.treatments[0]!.x);
   });
 
   it("says value with unit, date, method and rater in the hover text", () => {
     const p = CHART.series[0]!.points[2]!;
-    expect(pointTitle("left", p)).toBe("Left: 12 cm · d2 · app · rated by Alex Morgan · method changed · flag: R1");
-    expect(pointTitle("none", { ...p, method: null, flags: [], methodChangedFromPrevious: false })).toBe("12 cm · d2 · method not recorded · rated by Alex Morgan");
+    expect(pointText("left", p)).toBe("Left: 12 cm · d2 · app · rated by Alex Morgan · method changed · flag: R1");
+    expect(pointText("none", { ...p, method: null, flags: [], methodChangedFromPrevious: false })).toBe("12 cm · d2 · method not recorded · rated by Alex Morgan");
   });
 });

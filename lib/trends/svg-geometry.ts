@@ -34,7 +34,8 @@ export interface Scale {
  * apart (the plot is ~400 px wide), yet each costs an element and a hover text in every response.
  * Dense series then draw the line through every value and keep markers only where they carry
  * meaning: flagged points, changes of method and the latest value. Every value stays on the
- * line, in the chart's hover (hoverPoints, shown by the page's ChartsHover) and in its table.
+ * line, in the chart's hover (lib/trends/hover, shown by the page's ChartsHover), in its table and
+ * in the measure explorer.
  */
 export const DENSE_SERIES_POINTS = 60;
 
@@ -94,15 +95,24 @@ export interface SeriesGeometry {
   baselineY: number | null;
 }
 
+export type TextAnchor = "start" | "middle" | "end";
+
 export interface ChartGeometry {
   plot: Rect;
-  xTicks: { x: number; label: string }[];
+  /** Date labels: centred on their tick, but kept inside the viewBox near its edges (never clipped). */
+  xTicks: { x: number; label: string; anchor: TextAnchor }[];
   yTicks: { y: number; value: number }[];
   normalBand: Rect | null;
   series: SeriesGeometry[];
-  treatments: { x: number; label: string }[];
-  methodChanges: { x: number; side: Side }[];
+  /** Each label runs away from the nearer edge of the plot, so it is never cut off. */
+  treatments: { x: number; label: string; labelX: number; anchor: TextAnchor }[];
+  methodChanges: { x: number; side: Side; labelX: number; anchor: TextAnchor }[];
 }
+
+/** Room (viewBox units) a date label needs either side of its tick when centred ("Sep 2026" at 11 px). */
+const X_LABEL_HALF_WIDTH = 26;
+/** Room a treatment label (up to 40 characters at 10 px) or "method changed" needs beside its line. */
+const SIDE_LABEL_WIDTH = 90;
 
 /** The part of [a, b] (in any order) inside the plot's vertical extent, as a rectangle; null if none. */
 export function bandRect(plot: Rect, y: Scale, low: number, high: number): Rect | null {
@@ -172,23 +182,19 @@ export function chartGeometry(chart: MeasureChart, xDomain: [number, number], xT
     };
   });
 
+  const xTickAnchor = (tx: number): TextAnchor => (tx + X_LABEL_HALF_WIDTH > SVG_WIDTH ? "end" : tx - X_LABEL_HALF_WIDTH < 0 ? "start" : "middle");
+  // Labels beside a vertical line: to its right (treatments) or left (method changes) unless that runs off the viewBox.
+  const besideLine = (lx: number, prefer: "right" | "left") => {
+    const right = prefer === "right" ? lx + 3 + SIDE_LABEL_WIDTH <= SVG_WIDTH : lx - 3 - SIDE_LABEL_WIDTH < 0;
+    return right ? { labelX: r1(lx + 3), anchor: "start" as const } : { labelX: r1(lx - 3), anchor: "end" as const };
+  };
   return {
     plot,
-    xTicks: xTicks.filter((t) => insideX(t.time)).map((t) => ({ x: r1(x(t.time)), label: t.label })),
+    xTicks: xTicks.filter((t) => insideX(t.time)).map((t) => ({ x: r1(x(t.time)), label: t.label, anchor: xTickAnchor(x(t.time)) })),
     yTicks: niceTicks(yLow, yHigh).map((value) => ({ y: r1(y(value)), value })),
     normalBand: chart.normalBand ? bandRect(plot, y, chart.normalBand.low, chart.normalBand.high) : null,
     series,
-    treatments: treatments.filter((t) => insideX(t.time)).map((t) => ({ x: r1(x(t.time)), label: t.label })),
-    methodChanges: chart.methodChanges.filter((m) => insideX(m.time)).map((m) => ({ x: r1(x(m.time)), side: m.side })),
+    treatments: treatments.filter((t) => insideX(t.time)).map((t) => ({ x: r1(x(t.time)), label: t.label, ...besideLine(x(t.time), "right") })),
+    methodChanges: chart.methodChanges.filter((m) => insideX(m.time)).map((m) => ({ x: r1(x(m.time)), side: m.side, ...besideLine(x(m.time), "left") })),
   };
-}
-
-const SIDE_LABELS: Record<Side, string> = { left: "Left", right: "Right", none: "" };
-
-/** The hover text of one point (native SVG <title>): value with unit, date, method, rater, notes. */
-export function pointTitle(side: Side, p: ChartPoint): string {
-  const parts = [`${SIDE_LABELS[side] ? `${SIDE_LABELS[side]}: ` : ""}${p.display}`, p.date, p.method ?? "method not recorded", `rated by ${p.rater}`];
-  if (p.methodChangedFromPrevious) parts.push("method changed");
-  if (p.flags.length > 0) parts.push(`flag: ${p.flags.join(", ")}`);
-  return parts.join(" · ");
 }

@@ -1,104 +1,114 @@
-// One trends chart as an SVG markup string, built from lib/trends/svg-geometry. The page inserts
-// it as it is: as React elements, a 300-visit history was thousands of elements per chart, each
-// rendered, serialised into the RSC payload and rendered again to HTML, and that was most of the
-// page's time. A string is one value. Every text that comes from data is escaped here (escapeXml),
-// and the unit tests check it, because nothing downstream escapes it again.
+// One trends chart as SVG markup (lib/markup/html's `svg` template: every interpolation escaped),
+// built from lib/trends/svg-geometry. The page inserts it as it is: as React elements, a 300-visit
+// history was thousands of elements per chart, rendered, serialised and rendered again.
+//
+// Markers carry no hover text of their own (a <title> per value was 41 % of a 60-visit page): the
+// page's ChartsHover asks the hover route for a chart's values when the pointer first enters it,
+// and every value is in the chart's table and in the measure explorer.
 import type { Side } from "@/lib/clinical/measures";
-import { escapeXml } from "@/lib/markup/escape";
+import { svg, type Markup } from "@/lib/markup/html";
 import type { MeasureChart } from "./chart-data";
-import { SIDE_COLOURS } from "./palette";
-import { isDense, pointTitle, r1, SVG_HEIGHT, SVG_WIDTH, type ChartGeometry, type PlacedPoint } from "./svg-geometry";
+import { markerPath, SIDE_COLOURS } from "./palette";
+import { isDense, r1, SVG_HEIGHT, SVG_WIDTH, type ChartGeometry, type PlacedPoint } from "./svg-geometry";
 
-/** The marker of one point: circle (left), triangle (right), diamond (whole-body), as in the legend. */
-function marker(side: Side, x: number, y: number, hollow: boolean, title: string): string {
-  // Hollow (method changed): white fill, thicker outline; otherwise the series group's colours apply.
-  const own = hollow ? ' fill="#ffffff" stroke-width="2"' : "";
-  const t = `<title>${escapeXml(title)}</title>`;
-  if (side === "left") return `<circle cx="${x}" cy="${y}" r="4.5"${own}>${t}</circle>`;
-  if (side === "right") return `<path d="M${x} ${r1(y - 5.6)}l5.6 10.1h-11.2z"${own}>${t}</path>`;
-  return `<path d="M${x} ${r1(y - 5.4)}l5.4 5.4l-5.4 5.4l-5.4-5.4z"${own}>${t}</path>`;
+/** How far (viewBox units) a left and a right marker at the same place are moved apart, so both show. */
+const COINCIDE_SHIFT = 4;
+
+function shownPoints(points: readonly PlacedPoint[]): readonly PlacedPoint[] {
+  return isDense(points) ? points.filter((p, i) => p.point.flags.length > 0 || p.point.methodChangedFromPrevious || i === points.length - 1) : points;
 }
 
-function seriesMarks(side: Side, points: PlacedPoint[]): string {
-  const colour = SIDE_COLOURS[side];
-  const shown = isDense(points)
-    ? points.filter((p, i) => p.point.flags.length > 0 || p.point.methodChangedFromPrevious || i === points.length - 1)
-    : points;
-  let out = `<g fill="${colour}" stroke="${colour}" stroke-width="1">`;
-  // Flag rings first, so the markers sit on top of them.
-  for (const p of shown) if (p.point.flags.length > 0) out += `<circle cx="${p.x}" cy="${p.y}" r="8.5" fill="none" stroke="#000000" stroke-width="2"></circle>`;
-  for (const p of shown) out += marker(side, p.x, p.y, p.point.methodChangedFromPrevious, pointTitle(side, p.point));
-  return `${out}</g>`;
+/** "x|y" of every shown marker of the other side, to find markers that would hide each other. */
+function placesOf(points: readonly PlacedPoint[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of points) out.add(`${Math.round(p.x)}|${Math.round(p.y / 4)}`);
+  return out;
+}
+
+/** The id of a side's marker (components/trends/markers defines them once per page). */
+export function markerId(side: Side): string {
+  return `mk-${side}`;
 }
 
 /**
- * The hover text of every value of a chart, at its position in the SVG's viewBox: for charts with a
- * dense series, whose markers (and native hover text) are thinned out. The page's ChartsHover asks
- * for these when the pointer first enters such a chart.
+ * "M x y l dx dy …" through the given positions (relative steps in whole tenths, like the line), with
+ * a zero-length step for a single position so the path has a vertex the markers can sit on.
  */
-export function hoverPoints(g: ChartGeometry): HoverPoint[] {
-  return g.series.flatMap((s) => s.points.map((p) => ({ x: p.x, y: p.y, text: pointTitle(s.side, p.point) })));
+function vertexPath(positions: readonly { x: number; y: number }[]): string {
+  let d = "";
+  let last: [number, number] | null = null;
+  for (const { x, y } of positions) {
+    const tx = Math.round(x * 10);
+    const ty = Math.round(y * 10);
+    if (!last) d = `M${tx / 10} ${ty / 10}l`;
+    else {
+      const dx = String((tx - last[0]) / 10);
+      const dy = String((ty - last[1]) / 10);
+      d += `${d.endsWith("l") || dx.startsWith("-") ? "" : " "}${dx}${dy.startsWith("-") ? "" : " "}${dy}`;
+    }
+    last = [tx, ty];
+  }
+  return positions.length === 1 ? `${d}0 0` : d;
 }
 
-export interface HoverPoint {
-  x: number;
-  y: number;
-  text: string;
+/**
+ * The markers of one side. Filled markers are SVG <marker>s on the vertices of one invisible path
+ * (a few characters per value instead of an element each: the 60-visit page's markers were most
+ * of its markup); hollow (method changed) markers and flag rings, which are few, are elements.
+ */
+function seriesMarks(side: Side, points: readonly PlacedPoint[], other: Set<string> | null): Markup {
+  const colour = SIDE_COLOURS[side];
+  const shift = side === "left" ? -COINCIDE_SHIFT : COINCIDE_SHIFT;
+  const placed = shownPoints(points).map((p) => ({ p, x: other?.has(`${Math.round(p.x)}|${Math.round(p.y / 4)}`) ? r1(p.x + shift) : p.x, y: p.y }));
+  const filled = placed.filter(({ p }) => !p.point.methodChangedFromPrevious);
+  const hollow = placed.filter(({ p }) => p.point.methodChangedFromPrevious);
+  const marker = `url(#${markerId(side)})`;
+  // Flag rings first, so the markers sit on top of them.
+  const rings = placed.filter(({ p }) => p.point.flags.length > 0).map(({ x, y }) => svg`<circle cx="${x}" cy="${y}" r="8.5" fill="none" stroke="#000000" stroke-width="2"></circle>`);
+  return svg`<g data-marks="${side}">${rings}${
+    filled.length ? svg`<path d="${vertexPath(filled)}" fill="none" stroke="none" marker-start="${marker}" marker-mid="${marker}" marker-end="${marker}"></path>` : null
+  }${hollow.map(({ x, y }) => svg`<path d="${markerPath(side, x, y)}" fill="#ffffff" stroke="${colour}" stroke-width="2"></path>`)}</g>`;
 }
 
 /**
  * The chart's whole <svg> from its geometry (svg-geometry's chartGeometry): grid, normal band, MDC
  * bands (hatched, per side), baselines, treatment and method-change markers, axes, then per side
- * the line (one path per method segment) and the markers with their hover text. Fixed viewBox, so
- * the server HTML is the final layout.
+ * the line (one path per method segment) and the markers. Fixed viewBox, so the server HTML is the
+ * final layout.
  */
-export function chartMarkup(chart: MeasureChart, g: ChartGeometry): string {
+export function chartMarkup(chart: MeasureChart, g: ChartGeometry): Markup {
   const { plot } = g;
   const bottom = plot.y + plot.height;
   const right = plot.x + plot.width;
-  const parts: string[] = [];
-  parts.push(
-    `<svg viewBox="0 0 ${SVG_WIDTH} ${SVG_HEIGHT}" width="100%" preserveAspectRatio="xMidYMid meet" role="img" aria-label="${escapeXml(chart.description)}" data-chart="${escapeXml(chart.code)}">`,
-    `<path d="${g.yTicks.map((t) => `M${plot.x} ${t.y}H${right}`).join("")}" stroke="#e5e7eb"></path>`,
-  );
   const b = g.normalBand;
-  if (b) parts.push(`<rect data-band="normal" x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" fill="#c8e6c9" fill-opacity="0.45"></rect>`);
-  for (const s of g.series) {
-    const m = s.mdcBand;
-    if (!m) continue;
-    parts.push(
-      `<rect data-band="mdc" data-side="${s.side}" x="${m.x}" y="${m.y}" width="${m.width}" height="${m.height}" fill="url(#mdc-hatch-${s.side})" stroke="${SIDE_COLOURS[s.side]}" stroke-opacity="0.3" stroke-dasharray="3 3"></rect>`,
-    );
-  }
-  for (const s of g.series) {
-    if (s.baselineY === null) continue;
-    parts.push(`<line x1="${plot.x}" x2="${right}" y1="${s.baselineY}" y2="${s.baselineY}" stroke="${SIDE_COLOURS[s.side]}" stroke-opacity="0.6" stroke-dasharray="2 3"></line>`);
-  }
-  for (const t of g.treatments) {
-    parts.push(
-      `<g data-treatment=""><line x1="${t.x}" x2="${t.x}" y1="${plot.y - 8}" y2="${bottom}" stroke="#555555" stroke-dasharray="5 3"></line>` +
-        `<text x="${r1(t.x + 3)}" y="${plot.y - 2}" font-size="10" fill="#333333">${escapeXml(t.label)}</text></g>`,
-    );
-  }
-  for (const m of g.methodChanges) {
-    parts.push(
-      `<g data-method-change="${m.side}"><line x1="${m.x}" x2="${m.x}" y1="${plot.y}" y2="${bottom}" stroke="${SIDE_COLOURS[m.side]}" stroke-dasharray="1 3" stroke-width="2"></line>` +
-        `<text x="${r1(m.x - 3)}" y="${bottom - 4}" text-anchor="end" font-size="10" fill="#333333">method changed</text></g>`,
-    );
-  }
-  parts.push(`<path d="M${plot.x} ${plot.y}V${bottom}H${right}" stroke="#6b7280" fill="none"></path>`);
-  parts.push(`<g font-size="11" fill="#4b5563" text-anchor="end">`);
-  for (const t of g.yTicks) parts.push(`<text x="${plot.x - 5}" y="${r1(t.y + 4)}">${t.value}</text>`);
-  parts.push(`</g><g font-size="11" fill="#4b5563" text-anchor="middle">`);
-  for (const t of g.xTicks) parts.push(`<text x="${t.x}" y="${bottom + 16}">${escapeXml(t.label)}</text>`);
-  parts.push("</g>");
-  for (const s of g.series) {
-    parts.push(`<g data-series="${s.side}">`);
-    for (const seg of s.segments) {
-      parts.push(`<path data-segment="${seg.segment}" d="${seg.d}" fill="none" stroke="${SIDE_COLOURS[s.side]}" stroke-width="2"></path>`);
-    }
-    parts.push(seriesMarks(s.side, s.points), "</g>");
-  }
-  parts.push("</svg>");
-  return parts.join("");
+  const mdcBands = g.series.map((s) =>
+    s.mdcBand
+      ? svg`<rect data-band="mdc" data-side="${s.side}" x="${s.mdcBand.x}" y="${s.mdcBand.y}" width="${s.mdcBand.width}" height="${s.mdcBand.height}" fill="url(#mdc-hatch-${s.side})" stroke="${SIDE_COLOURS[s.side]}" stroke-opacity="0.3" stroke-dasharray="3 3"></rect>`
+      : null,
+  );
+  const baselines = g.series.map((s) =>
+    s.baselineY === null
+      ? null
+      : svg`<line x1="${plot.x}" x2="${right}" y1="${s.baselineY}" y2="${s.baselineY}" stroke="${SIDE_COLOURS[s.side]}" stroke-opacity="0.6" stroke-dasharray="2 3"></line>`,
+  );
+  const treatments = g.treatments.map(
+    (t) =>
+      svg`<g data-treatment=""><line x1="${t.x}" x2="${t.x}" y1="${plot.y - 8}" y2="${bottom}" stroke="#555555" stroke-dasharray="5 3"></line><text x="${t.labelX}" y="${plot.y - 2}" text-anchor="${t.anchor}" font-size="10" fill="#333333">${t.label}</text></g>`,
+  );
+  const methodChanges = g.methodChanges.map(
+    (m) =>
+      svg`<g data-method-change="${m.side}"><line x1="${m.x}" x2="${m.x}" y1="${plot.y}" y2="${bottom}" stroke="${SIDE_COLOURS[m.side]}" stroke-dasharray="1 3" stroke-width="2"></line><text x="${m.labelX}" y="${bottom - 4}" text-anchor="${m.anchor}" font-size="10" fill="#333333">method changed</text></g>`,
+  );
+  const yLabels = g.yTicks.map((t) => svg`<text x="${plot.x - 5}" y="${r1(t.y + 4)}">${t.value}</text>`);
+  const xLabels = g.xTicks.map((t) => svg`<text x="${t.x}" y="${bottom + 16}" text-anchor="${t.anchor}">${t.label}</text>`);
+  // Where a left and a right marker would cover each other, both move a little apart.
+  const left = g.series.find((s) => s.side === "left");
+  const rightSeries = g.series.find((s) => s.side === "right");
+  const othersOf = (side: Side) =>
+    side === "left" && rightSeries ? placesOf(shownPoints(rightSeries.points)) : side === "right" && left ? placesOf(shownPoints(left.points)) : null;
+  const series = g.series.map(
+    (s) =>
+      svg`<g data-series="${s.side}">${s.segments.map((seg) => svg`<path data-segment="${seg.segment}" d="${seg.d}" fill="none" stroke="${SIDE_COLOURS[s.side]}" stroke-width="2"></path>`)}${seriesMarks(s.side, s.points, othersOf(s.side))}</g>`,
+  );
+  return svg`<svg viewBox="0 0 ${SVG_WIDTH} ${SVG_HEIGHT}" width="100%" preserveAspectRatio="xMidYMid meet" role="img" aria-label="${chart.description}" data-chart="${chart.code}"><path d="${g.yTicks.map((t) => `M${plot.x} ${t.y}H${right}`).join("")}" stroke="#e5e7eb"></path>${b ? svg`<rect data-band="normal" x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" fill="#c8e6c9" fill-opacity="0.45"></rect>` : null}${mdcBands}${baselines}${treatments}${methodChanges}<path d="M${plot.x} ${plot.y}V${bottom}H${right}" stroke="#6b7280" fill="none"></path><g font-size="11" fill="#4b5563" text-anchor="end">${yLabels}</g><g font-size="11" fill="#4b5563">${xLabels}</g>${series}</svg>`;
 }

@@ -1,10 +1,11 @@
-// The values table of one chart as an HTML string: the same numbers as the chart (WCAG: every chart
-// has a table), server-rendered inside the page's <details> toggle. Built as a string for the same
-// reason as the chart (svg-markup.ts): a table of 120 rows is ~700 React elements, each rendered,
-// serialised and rendered again, for a table most visits never open. All data text is escaped.
+// The values table of one chart as markup (lib/markup/html: every text escaped): the same numbers
+// as the chart (WCAG: every chart has a table), server-rendered inside the page's <details>
+// toggle. Built as a string for the same reason as the chart (svg-markup.ts): a table of 120 rows
+// is ~700 React elements, each rendered, serialised and rendered again, for a table most visits
+// never open.
+import { html, type Markup } from "@/lib/markup/html";
 import type { MeasureChart } from "./chart-data";
 import { SIDE_NAMES } from "./palette";
-import { escapeXml } from "@/lib/markup/escape";
 
 /**
  * The tables are rendered in the page (closed) while all of them together hold at most this many
@@ -19,22 +20,15 @@ export function tableRowCount(chart: MeasureChart): number {
 }
 
 /** The chart's values by date, sides in series order (left, right, whole-body) within a date. */
-export function valuesTableHtml(chart: MeasureChart): string {
+export function valuesTableHtml(chart: MeasureChart): Markup {
   const rows = chart.series.flatMap((s) => s.points.map((point) => ({ side: s.side, point })));
   // Stable sort keeps the series order within one date.
   rows.sort((a, b) => a.point.time - b.point.time);
-  if (rows.length === 0) return '<p class="muted">No values in the selected dates.</p>';
+  if (rows.length === 0) return html`<p class="muted">No values in the selected dates.</p>`;
   const bilateral = chart.series.some((s) => s.side !== "none");
-  const out: string[] = [
-    `<table class="data-table"><caption class="visually-hidden">${escapeXml(chart.title)}: values shown in the chart</caption>`,
-    `<thead><tr><th scope="col">Date</th>${bilateral ? '<th scope="col">Side</th>' : ""}<th scope="col">Value</th><th scope="col">Method</th><th scope="col">Rater</th><th scope="col">Notes</th></tr></thead><tbody>`,
-  ];
-  for (const { side, point: p } of rows) {
+  const body = rows.map(({ side, point: p }) => {
     const notes = [p.methodChangedFromPrevious ? "method changed" : "", p.flags.length ? `flagged (${p.flags.join(", ")})` : ""].filter(Boolean).join("; ");
-    out.push(
-      `<tr><td>${escapeXml(p.date)}</td>${bilateral ? `<td>${SIDE_NAMES[side]}</td>` : ""}<td>${escapeXml(p.display)}</td><td>${escapeXml(p.method ?? "not recorded")}</td><td>${escapeXml(p.rater)}</td><td>${escapeXml(notes)}</td></tr>`,
-    );
-  }
-  out.push("</tbody></table>");
-  return out.join("");
+    return html`<tr><td>${p.date}</td>${bilateral ? html`<td>${SIDE_NAMES[side]}</td>` : null}<td>${p.display}</td><td>${p.method ?? "not recorded"}</td><td>${p.rater}</td><td>${notes}</td></tr>`;
+  });
+  return html`<table class="data-table"><caption class="visually-hidden">${chart.title}: values shown in the chart</caption><thead><tr><th scope="col">Date</th>${bilateral ? html`<th scope="col">Side</th>` : null}<th scope="col">Value</th><th scope="col">Method</th><th scope="col">Rater</th><th scope="col">Notes</th></tr></thead><tbody>${body}</tbody></table>`;
 }

@@ -5,10 +5,11 @@
 import { formatValue } from "@/lib/clinical/format";
 import type { ChainGroup, MeasureCode, Side } from "@/lib/clinical/measures";
 import type { Evaluation } from "@/lib/clinical/types";
-import { buildTrendsChartData, type ChartAssessment, type ChartTreatment } from "./chart-data";
+import type { Markup } from "@/lib/markup/html";
+import { buildTrendsChartData, type ChartAssessment, type ChartTreatment, type MeasureChart } from "./chart-data";
 import type { ResolvedRange } from "./range";
-import { chartGeometry, isDense } from "./svg-geometry";
-import { chartMarkup, hoverPoints, type HoverPoint } from "./svg-markup";
+import { chartGeometry, type SeriesGeometry } from "./svg-geometry";
+import { chartMarkup } from "./svg-markup";
 import { INLINE_TABLES_MAX_VALUES, tableRowCount, valuesTableHtml } from "./table-markup";
 
 export interface ChartSentence {
@@ -25,13 +26,13 @@ export interface ChartView {
   title: string;
   unit: string;
   normalText: string | null;
-  svg: string;
+  svg: Markup;
   sentences: ChartSentence[];
   valueCount: number;
   /** The table's markup, or null when it is too long to inline and is one link away instead. */
-  tableHtml: string | null;
-  /** Every value's hover text and position, when a series is too dense for a marker per value. */
-  hover: HoverPoint[] | null;
+  tableHtml: Markup | null;
+  /** Where every value sits in the SVG, for the hover route (lib/trends/hover builds the texts). */
+  placed: Pick<SeriesGeometry, "side" | "points">[];
 }
 
 export interface TrendsView {
@@ -40,7 +41,7 @@ export interface TrendsView {
   hasTreatments: boolean;
   visitCount: number;
   evaluation: Evaluation;
-  /** Approximate size of the markup held, for the cache's budget. */
+  /** Approximate size of what is held (markup and placed points), for the cache's budget. */
   size: number;
 }
 
@@ -52,6 +53,9 @@ export interface TrendsViewInput {
   /** ?table=code: this chart's table is rendered whatever its length. */
   requestedTable: string | null;
 }
+
+/** A placed point held for the hover route: its position plus a share of the point it refers to. */
+const PLACED_POINT_BYTES = 120;
 
 export function buildTrendsView({ assessments, treatments, evaluation, range, requestedTable }: TrendsViewInput): TrendsView {
   const data = buildTrendsChartData({ assessments, evaluation, treatments, range });
@@ -65,8 +69,7 @@ export function buildTrendsView({ assessments, treatments, evaluation, range, re
       const svg = chartMarkup(chart, geometry);
       const valueCount = tableRowCount(chart);
       const tableHtml = inlineTables || requestedTable === chart.code ? valuesTableHtml(chart) : null;
-      const hover = chart.series.some((s) => isDense(s.points)) ? hoverPoints(geometry) : null;
-      size += svg.length + (tableHtml?.length ?? 0) + (hover?.reduce((n, p) => n + p.text.length + 40, 0) ?? 0) + 1000;
+      size += svg.value.length + (tableHtml?.value.length ?? 0) + valueCount * PLACED_POINT_BYTES + 1000;
       return {
         code: chart.code,
         title: chart.title,
@@ -75,7 +78,7 @@ export function buildTrendsView({ assessments, treatments, evaluation, range, re
         svg,
         valueCount,
         tableHtml,
-        hover,
+        placed: geometry.series.map((s) => ({ side: s.side, points: s.points })),
         sentences: chart.series.map((s) => ({
           side: s.side,
           text: s.sentence,
@@ -86,4 +89,19 @@ export function buildTrendsView({ assessments, treatments, evaluation, range, re
     }),
   }));
   return { groups, pointsShown: data.pointsShown, hasTreatments: data.treatments.length > 0, visitCount: assessments.length, evaluation, size };
+}
+
+/**
+ * One measure over a date window as a chart (the trends page's drawing, on its own time axis):
+ * for other documents that show one measure, such as a referral note. Null when the history has no
+ * value of `code` to show.
+ */
+export function measureChart(
+  code: MeasureCode,
+  input: Omit<TrendsViewInput, "requestedTable">,
+): { chart: MeasureChart; svg: Markup } | null {
+  const data = buildTrendsChartData({ assessments: input.assessments, evaluation: input.evaluation, treatments: input.treatments, range: input.range, codes: [code] });
+  const chart = data.groups.flatMap((g) => g.charts).find((c) => c.code === code);
+  if (!chart) return null;
+  return { chart, svg: chartMarkup(chart, chartGeometry(chart, data.xDomain, data.xTicks, data.treatments)) };
 }

@@ -1,11 +1,12 @@
 // Creating and managing users. The operator CLI calls createUserInClinic without an acting user
 // (it runs with database access on the server); the admin and profile pages call the rest.
+import { endAllSessions } from "@/lib/auth/revocation";
 import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors/app-errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record";
-import { zodIssues } from "@/lib/http/responses";
+import { zodIssues } from "@/lib/validation/parse";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords";
 import { newClinicUserInput, passwordChangeInput, passwordResetInput, profileInput } from "./schemas";
 import type { Actor, Role } from "@/lib/auth/actor";
@@ -97,7 +98,7 @@ async function clinicUserOrThrow(tx: Prisma.TransactionClient, actor: Actor, use
   return user;
 }
 
-/** Admin: sets a new (temporary) password; the user's sessions keep working until they expire. */
+/** Admin: sets a new (temporary) password and ends every session of the user. */
 export async function resetUserPassword(actor: Actor, input: unknown): Promise<void> {
   requireAdminActor(actor);
   const data = parseOrThrow(passwordResetInput, input);
@@ -105,6 +106,7 @@ export async function resetUserPassword(actor: Actor, input: unknown): Promise<v
   await db.$transaction(async (tx) => {
     await clinicUserOrThrow(tx, actor, data.userId);
     await tx.user.update({ where: { id: data.userId }, data: { passwordHash }, select: { id: true } });
+    await endAllSessions(tx, data.userId);
     await recordAudit(tx, actor, { action: "user.password_reset", entityType: "User", entityId: data.userId });
   });
 }
@@ -122,6 +124,8 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
     const user = await clinicUserOrThrow(tx, actor, userId);
     if (user.active === active) return;
     await tx.user.update({ where: { id: userId }, data: { active }, select: { id: true } });
+    // Reactivating does not bring old sessions back: the user signs in again.
+    if (!active) await endAllSessions(tx, userId);
     await recordAudit(tx, actor, { action: active ? "user.reactivate" : "user.deactivate", entityType: "User", entityId: userId });
   });
 }
@@ -142,10 +146,10 @@ export async function updateOwnProfile(actor: Actor, input: unknown): Promise<vo
 /**
  * Anyone: their own password, given the current one. A wrong current password changes nothing,
  * is answered on the field, and leaves a `user.password_change_refused` event (each try costs an
- * argon2 verification, which keeps guessing slow). Like an admin's reset, it does not end the
- * user's other sessions; deactivating does (docs/security.md).
+ * argon2 verification, which keeps guessing slow). Like an admin's reset, it ends every session of
+ * the user; the caller re-issues the current one under the returned version (docs/security.md).
  */
-export async function changeOwnPassword(actor: Actor, input: unknown): Promise<void> {
+export async function changeOwnPassword(actor: Actor, input: unknown): Promise<{ sessionVersion: number }> {
   const data = parseOrThrow(passwordChangeInput, input);
   const user = await db.user.findFirst({ where: { id: actor.userId, clinicId: actor.clinicId, active: true }, select: { passwordHash: true } });
   if (!user) throw new NotFoundError("user");
@@ -154,8 +158,13 @@ export async function changeOwnPassword(actor: Actor, input: unknown): Promise<v
     throw new ValidationError([{ path: "currentPassword", message: "the current password is not correct" }]);
   }
   const passwordHash = await hashPassword(data.newPassword);
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: actor.userId, clinicId: actor.clinicId }, data: { passwordHash }, select: { id: true } });
+  return db.$transaction(async (tx) => {
+    const updated = await tx.user.update({
+      where: { id: actor.userId, clinicId: actor.clinicId },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+      select: { sessionVersion: true },
+    });
     await recordAudit(tx, actor, { action: "user.password_change", entityType: "User", entityId: actor.userId });
+    return { sessionVersion: updated.sessionVersion };
   });
 }

@@ -1,4 +1,5 @@
 // Input rules for the user pages, shared by the server actions and the mutations.
+import { withPersonNameChecks } from "@/lib/validation/person-name";
 import { z } from "zod";
 import { passwordProblem } from "./passwords";
 
@@ -7,7 +8,7 @@ const password = z.string().superRefine((value, ctx) => {
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
 
-const name = z.string().trim().min(1, "name is required").max(200, "name must be at most 200 characters");
+const name = withPersonNameChecks(z.string().trim().min(1, "name is required").max(200, "name must be at most 200 characters"), "name");
 
 /** Optional text from a form: an empty field means "none". */
 const registrationNumber = z.preprocess(

@@ -1,6 +1,6 @@
 // Parsing untrusted input with a shared schema: every issue becomes a FieldIssue with the
 // contract's path style ("measures[1].value"); an issue about the whole object is at "body".
-import type { z } from "zod";
+import type { z, ZodError } from "zod";
 import { ValidationError, type FieldIssue } from "@/lib/errors/app-errors";
 
 export function issuePath(path: readonly PropertyKey[]): string {
@@ -14,6 +14,11 @@ export function issuePath(path: readonly PropertyKey[]): string {
 
 export function toFieldIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldIssue[] {
   return issues.map((issue) => ({ path: issuePath(issue.path), message: issue.message }));
+}
+
+/** Every issue of a failed zod parse, as the contract's field issues. */
+export function zodIssues(error: ZodError): FieldIssue[] {
+  return toFieldIssues(error.issues);
 }
 
 /** Parses or throws ValidationError listing every issue. */

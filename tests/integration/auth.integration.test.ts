@@ -40,8 +40,9 @@ describe("authenticateWithPassword", () => {
   });
 });
 
-async function cookieFor(user: { id: string; clinicId: string; role: string }) {
-  const token = await encode({ token: { userId: user.id, clinicId: user.clinicId, role: user.role as "clinician", name: "x", clinicName: "y" }, secret: SECRET });
+async function cookieFor(user: { id: string; clinicId: string; role: string }, extra: { sessionVersion?: number; signedInAt?: number } = {}) {
+  const claims = { userId: user.id, clinicId: user.clinicId, role: user.role as "clinician", name: "x", clinicName: "y", sessionVersion: 0, signedInAt: Math.floor(Date.now() / 1000) };
+  const token = await encode({ token: { ...claims, ...extra }, secret: SECRET });
   return `next-auth.session-token=${token}`;
 }
 

@@ -47,7 +47,11 @@ async function discoveredRoutes(): Promise<{ key: string; file: string; method: 
   const out = [];
   for (const [url, file] of discover("route.ts")) {
     const mod = (await import(file)) as Record<string, unknown>;
-    for (const method of METHODS) if (typeof mod[method] === "function") out.push({ key: `${method} ${url}`, file, method });
+    for (const method of METHODS) {
+      const handler = mod[method];
+      // A 405 for a method the route does not implement, or the JSON 404 for unknown paths.
+      if (typeof handler === "function" && !(handler as { answersOnlyRefusals?: true }).answersOnlyRefusals) out.push({ key: `${method} ${url}`, file, method });
+    }
   }
   return out;
 }
@@ -68,7 +72,7 @@ async function makeCaller(clinicId: string, role: Role): Promise<Caller> {
     select: { id: true },
   });
   const token = await createApiTokenForEmail((await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true } })).email);
-  const cookie = await encode({ token: { userId: user.id, clinicId, role, name: "x", clinicName: "y" }, secret: SECRET });
+  const cookie = await encode({ token: { userId: user.id, clinicId, role, name: "x", clinicName: "y", sessionVersion: 0, signedInAt: Math.floor(Date.now() / 1000) }, secret: SECRET });
   return { role, clinicId, userId: user.id, token: token.secret, cookie };
 }
 

@@ -75,6 +75,22 @@ describe(`failed sign-ins on ${process.env.TEST_DB_KIND}`, () => {
     await expect(signInGate(email, from, later)).resolves.toEqual({ delayMs: 0 });
   });
 
+  it("lets at most 10 of 50 parallel wrong guesses reach a password check, from one address or from fifty", async () => {
+    for (const addresses of [() => "198.51.100.7", () => address()]) {
+      const email = await newUser();
+      const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+      const answers = await Promise.allSettled(Array.from({ length: 50 }, () => authenticateWithPassword(email, "wrong password here", addresses())));
+      const checked = answers.filter((a) => a.status === "fulfilled");
+      const refused = answers.filter((a) => a.status === "rejected");
+      expect(checked).toHaveLength(signInLimits.blockAfter);
+      expect(checked.every((a) => a.value === null)).toBe(true);
+      expect(refused.every((a) => a.reason instanceof RateLimitedError)).toBe(true);
+      // Every password check leaves one audited failure; the refused attempts checked nothing.
+      expect(await db.auditEvent.count({ where: { userId: user.id, action: "auth.signin.failure" } })).toBe(signInLimits.blockAfter);
+      await expect(authenticateWithPassword(email, PASSWORD, address())).rejects.toBeInstanceOf(RateLimitedError);
+    }
+  });
+
   it("blocks an address guessing at many accounts, without blocking those accounts elsewhere", async () => {
     const from = address();
     const emails = await Promise.all(Array.from({ length: 10 }, () => newUser()));

@@ -57,8 +57,8 @@ describe("loadTrendsView", () => {
     expect(first.patient.id).toBe(patientId);
     expect(first.view.visitCount).toBe(2);
     const chart = lungeChart(first.view);
-    expect(chart.svg).toContain('data-chart="ankle_df_wblt_cm"');
-    expect(chart.tableHtml).toContain("<td>9.5 cm</td>");
+    expect(chart.svg.value).toContain('data-chart="ankle_df_wblt_cm"');
+    expect(chart.tableHtml?.value).toContain("<td>9.5 cm</td>");
     const again = await loadTrendsView(actor, patientId, options);
     expect(again.view).toBe(first.view);
     // Other controls are another view.
@@ -74,23 +74,23 @@ describe("loadTrendsView", () => {
     await recordAssessment(actor, patientId, lunge("2026-04-01T09:00:00Z", 11.2, 12));
     const withNew = await loadTrendsView(actor, patientId, options);
     expect(withNew.view.visitCount).toBe(3);
-    expect(lungeChart(withNew.view).tableHtml).toContain("<td>11.2 cm</td>");
-    expect(lungeChart(before.view).tableHtml).not.toContain("11.2 cm");
+    expect(lungeChart(withNew.view).tableHtml?.value).toContain("<td>11.2 cm</td>");
+    expect(lungeChart(before.view).tableHtml?.value).not.toContain("11.2 cm");
 
     await amendAssessment(actor, firstVisitId, { ...lunge("2026-01-10T09:00:00Z", 7.4, 12), reason: "left value mistyped" });
     const amended = await loadTrendsView(actor, patientId, options);
-    expect(lungeChart(amended.view).tableHtml).toContain("<td>7.4 cm</td>");
-    expect(lungeChart(amended.view).tableHtml).not.toContain("<td>8 cm</td>");
+    expect(lungeChart(amended.view).tableHtml?.value).toContain("<td>7.4 cm</td>");
+    expect(lungeChart(amended.view).tableHtml?.value).not.toContain("<td>8 cm</td>");
 
     await deleteAssessment(actor, firstVisitId, { reason: "wrong patient" });
     const deleted = await loadTrendsView(actor, patientId, options);
     expect(deleted.view.visitCount).toBe(2);
-    expect(lungeChart(deleted.view).tableHtml).not.toContain("7.4 cm");
+    expect(lungeChart(deleted.view).tableHtml?.value).not.toContain("7.4 cm");
 
     await restoreAssessment(admin, firstVisitId);
     const restored = await loadTrendsView(actor, patientId, options);
     expect(restored.view.visitCount).toBe(3);
-    expect(lungeChart(restored.view).tableHtml).toContain("<td>7.4 cm</td>");
+    expect(lungeChart(restored.view).tableHtml?.value).toContain("<td>7.4 cm</td>");
   });
 
   it("shows treatment events, a rater's new name and a new height at once", async () => {
@@ -101,13 +101,13 @@ describe("loadTrendsView", () => {
     const treated = await loadTrendsView(actor, patientId, options);
     expect(treated.view.hasTreatments).toBe(true);
     // Data text is escaped in the markup.
-    expect(lungeChart(treated.view).svg).toContain("Heel &lt;cup&gt; &quot;gel&quot;");
-    expect(lungeChart(treated.view).svg).not.toContain("<cup>");
+    expect(lungeChart(treated.view).svg.value).toContain("Heel &lt;cup&gt; &quot;gel&quot;");
+    expect(lungeChart(treated.view).svg.value).not.toContain("<cup>");
     await deleteTreatment(actor, treatment.id);
     expect((await loadTrendsView(actor, patientId, options)).view.hasTreatments).toBe(false);
 
     await updateOwnProfile(actor, { name: "Dr Renamed Rater", registrationNumber: null });
-    expect(lungeChart((await loadTrendsView(actor, patientId, options)).view).tableHtml).toContain("<td>Dr Renamed Rater</td>");
+    expect(lungeChart((await loadTrendsView(actor, patientId, options)).view).tableHtml?.value).toContain("<td>Dr Renamed Rater</td>");
 
     const tall = await loadTrendsView(actor, patientId, options);
     await updatePatient(actor, patientId, { heightCm: 181 });
@@ -154,23 +154,30 @@ describe("GET /patients/{id}/trends/hover", () => {
     expect(points).toHaveLength(visits * 2);
     expect(points[0]!.text).toMatch(/^Left: 8 cm · 6 Jan 2025 · method not recorded · rated by /);
     expect(points.every((p) => p.x >= 48 && p.x <= 448 && p.y >= 18 && p.y <= 196)).toBe(true);
-    // The page draws this chart without a marker per value, and says where the values are.
+    // The page draws this chart without a marker per value and without any hover text of its own.
     const { view } = await loadTrendsView(actor, patient.id, options);
-    expect(lungeChart(view).hover).toHaveLength(visits * 2);
-    expect(lungeChart(view).svg.match(/<title>/g)!.length).toBeLessThan(10);
+    expect(lungeChart(view).placed.flatMap((s) => s.points)).toHaveLength(visits * 2);
+    expect(lungeChart(view).svg.value).not.toContain("<title>");
 
     const right = await call(hoverRoute.GET, "GET", "", { token, id: patient.id, query: "code=ankle_df_wblt_cm&show=right" });
     expect((right.body.points as { text: string }[]).every((p) => p.text.startsWith("Right: "))).toBe(true);
   });
 
-  it("gives nothing for a short series (its markers carry their own hover text) and refuses an unknown code", async () => {
+  it("gives a short series' values too, refuses an unknown code before reading, and writes no audit row per hover", async () => {
     const { patientId } = await patientWithVisits();
     const { token } = await createUserWithToken(actor.clinicId);
+    const reads = () => db.auditEvent.count({ where: { clinicId: actor.clinicId, action: "patient.read", entityId: patientId } });
+    const before = await reads();
     const short = await call(hoverRoute.GET, "GET", "", { token, id: patientId, query: "code=ankle_df_wblt_cm" });
-    expect(short).toMatchObject({ status: 200, body: { code: "ankle_df_wblt_cm", points: [] } });
+    expect(short).toMatchObject({ status: 200, body: { code: "ankle_df_wblt_cm" } });
+    expect((short.body.points as unknown[]).length).toBeGreaterThan(0);
+    expect(await reads()).toBe(before);
     const unknown = await call(hoverRoute.GET, "GET", "", { token, id: patientId, query: "code=shoe_size" });
     expect(unknown.status).toBe(400);
     expect(unknown.body.issues).toEqual([{ path: "code", message: "code must be a measure code of the catalog" }]);
+    // Checked before the patient is looked up: a bad code on a missing patient is still a 400.
+    const bad = await call(hoverRoute.GET, "GET", "", { token, id: "00000000-0000-4000-8000-000000000000", query: "code=shoe_size" });
+    expect(bad.status).toBe(400);
     const theirs = await createUserWithToken(otherClinic.clinicId);
     expect((await call(hoverRoute.GET, "GET", "", { token: theirs.token, id: patientId, query: "code=ankle_df_wblt_cm" })).status).toBe(404);
   });

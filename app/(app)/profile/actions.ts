@@ -1,12 +1,13 @@
 "use server";
 // The signed-in user's own profile and API tokens. Every action acts only on the caller.
 import { revalidatePath } from "next/cache";
+import { reissueCurrentSession } from "@/lib/auth/session-reissue";
 import { requireActor } from "@/lib/auth/session";
 import { changeOwnPassword, updateOwnProfile } from "@/lib/users/mutations";
 import { tokenNameInput } from "@/lib/users/schemas";
 import { createApiTokenForActor, revokeApiToken } from "@/lib/auth/api-tokens";
 import { ValidationError } from "@/lib/errors/app-errors";
-import { zodIssues } from "@/lib/http/responses";
+import { zodIssues } from "@/lib/validation/parse";
 import type { ActionState } from "@/components/users/action-state";
 import { failure } from "@/components/users/action-errors";
 
@@ -26,15 +27,17 @@ export async function updateProfileAction(_: ActionState, form: FormData): Promi
 export async function changePasswordAction(_: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireActor();
   try {
-    await changeOwnPassword(actor, {
+    const { sessionVersion } = await changeOwnPassword(actor, {
       currentPassword: text(form, "currentPassword"),
       newPassword: text(form, "newPassword"),
       confirmPassword: text(form, "confirmPassword"),
     });
+    // Every session of the user has ended; this one continues under the new version.
+    await reissueCurrentSession(sessionVersion);
   } catch (error) {
     return failure(error);
   }
-  return { status: "ok", message: "Password changed. Use the new one next time you sign in." };
+  return { status: "ok", message: "Password changed, and your other sessions signed out. Use the new password next time you sign in." };
 }
 
 export async function createTokenAction(_: ActionState, form: FormData): Promise<ActionState> {

@@ -1,14 +1,17 @@
-// A small line chart of one flagged measure, drawn with react-pdf's SVG primitives. Left blue
-// circles, right orange squares (Okabe-Ito, shape as well as colour); labels are real text around
-// the drawing so they stay selectable. Plain function of props: no hooks (see stack notes).
-import { Circle, Line, Polyline, Rect, Svg, Text, View } from "@react-pdf/renderer";
+// A small line chart of one flagged measure, drawn with react-pdf's SVG primitives, with the
+// trends page's colours and marker shapes (lib/trends/palette): left blue circles, right
+// vermillion triangles, whole-body grey diamonds. Labels are real text around the drawing so they
+// stay selectable. Plain function of props: no hooks (see stack notes).
+import { Circle, Line, Path, Polyline, Svg, Text, View } from "@react-pdf/renderer";
+import { markerPath, SIDE_COLOURS, SIDE_SHAPE_NAMES } from "@/lib/trends/palette";
 import type { FlagChart } from "./data";
 import { styles } from "./styles";
 
 const W = 220;
 const H = 80;
 const PAD = 6;
-const COLOURS = { left: "#0072B2", right: "#E69F00", none: "#333333" } as const;
+const COLOURS = SIDE_COLOURS;
+const MARKER_SIZE = 2.2;
 
 export function FlagChartView({ chart }: { chart: FlagChart }) {
   const x = (fraction: number) => PAD + fraction * (W - 2 * PAD);
@@ -35,10 +38,10 @@ export function FlagChartView({ chart }: { chart: FlagChart }) {
           ))}
           {chart.series.flatMap((s) =>
             s.points.map((p, i) =>
-              s.side === "right" ? (
-                <Rect key={`p-${s.side}-${i}`} x={x(p.x) - 2} y={y(p.value) - 2} width={4} height={4} fill={COLOURS.right} />
+              s.side === "left" ? (
+                <Circle key={`p-${s.side}-${i}`} cx={x(p.x)} cy={y(p.value)} r={MARKER_SIZE} fill={COLOURS.left} />
               ) : (
-                <Circle key={`p-${s.side}-${i}`} cx={x(p.x)} cy={y(p.value)} r={2} fill={COLOURS[s.side]} />
+                <Path key={`p-${s.side}-${i}`} d={markerPath(s.side, x(p.x), y(p.value), MARKER_SIZE)} fill={COLOURS[s.side]} />
               ),
             ),
           )}
@@ -46,8 +49,8 @@ export function FlagChartView({ chart }: { chart: FlagChart }) {
       </View>
       <Text style={styles.small}>
         {chart.firstDate} – {chart.lastDate}
-        {chart.series.some((s) => s.side === "left") ? "   ● left (blue)" : ""}
-        {chart.series.some((s) => s.side === "right") ? "   ■ right (orange)" : ""}
+        {chart.series.some((s) => s.side === "left") ? `   ● left (blue ${SIDE_SHAPE_NAMES.left})` : ""}
+        {chart.series.some((s) => s.side === "right") ? `   ▲ right (vermillion ${SIDE_SHAPE_NAMES.right})` : ""}
       </Text>
       <Text style={styles.caption}>{chart.caption}</Text>
     </View>

@@ -8,7 +8,7 @@ import { styles } from "./styles";
 export function ReferralDocument(props: ReferralPdfProps) {
   return (
     <Document title={`${props.title}: ${props.patientLine}`} author={props.footer} language="en">
-      <Page size={props.size} style={styles.page}>
+      <Page size={props.size} style={props.fontFamily ? [styles.page, { fontFamily: props.fontFamily }] : styles.page}>
         <Text style={styles.title}>{props.title}</Text>
         <Text style={styles.patient}>{props.patientLine}</Text>
         <Text style={styles.meta}>{props.metaLines.join("  ·  ")}</Text>

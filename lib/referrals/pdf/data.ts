@@ -43,6 +43,8 @@ export interface ReferralPdfProps {
   charts: FlagChart[];
   footer: string;
   size: "A4" | "LETTER";
+  /** The page's font families (render.ts: the CJK fallback only when the text needs it). */
+  fontFamily?: string[];
 }
 
 /** Codes of the measures that active (non-red) flags used, in catalog order. */

@@ -1,6 +1,7 @@
 "use server";
 // Deleting a visit (needs a reason; reversible) and restoring it (admins). Each calls one
 // lib/assessments function, which checks the reason and the role.
+import { pageErrorCode } from "@/lib/errors/page-errors";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-errors";
@@ -27,7 +28,7 @@ export async function restoreAssessmentAction(id: string, patientId: string): Pr
   try {
     await restoreAssessment(actor, id);
   } catch (error) {
-    if (error instanceof AppError) redirect(`/patients/${patientId}?deleted=1&error=${encodeURIComponent(error.message)}`);
+    if (error instanceof AppError) redirect(`/patients/${patientId}?deleted=1&error=${pageErrorCode(error)}`);
     throw error;
   }
   redirect(`/patients/${patientId}?deleted=1&notice=assessment-restored`);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { pageErrorMessage } from "@/lib/errors/page-errors";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -12,6 +13,8 @@ import { StatusBadge } from "@/components/patients/StatusBadge";
 import { SEX_LABELS, SIDE_LABELS, fullName } from "@/components/patients/labels";
 import { PatientRecordSections } from "@/components/assessments/PatientRecordSections";
 import { HistorySection } from "@/components/patients/history/HistorySection";
+import { LatestValues } from "@/components/assessments/LatestValues";
+import { latestMeasureValues } from "@/lib/assessments/latest-values";
 
 export const dynamic = "force-dynamic";
 
@@ -47,7 +50,10 @@ export default async function PatientPage({ params, searchParams }: Props) {
   const actor = await requireActor();
   const patient = await loadPatient(id);
   const showDeleted = one(query.deleted) === "1";
-  const record = await readPatientRecordAudited(actor, patient, { includeDeleted: actor.role === "admin" && showDeleted });
+  const [record, latest] = await Promise.all([
+    readPatientRecordAudited(actor, patient, { includeDeleted: actor.role === "admin" && showDeleted }),
+    latestMeasureValues(actor, patient.id),
+  ]);
   const age = ageInYears(patient.birthDate);
   return (
     <>
@@ -64,10 +70,22 @@ export default async function PatientPage({ params, searchParams }: Props) {
         </div>
         <StatusBadge status={patient.status} />
       </div>
-      <section className="card" aria-labelledby="details-heading">
-        <h2 id="details-heading" className="visually-hidden">
-          Details
-        </h2>
+      <PatientRecordSections
+        actor={actor}
+        patient={patient}
+        record={record}
+        notice={one(query.notice)}
+        error={pageErrorMessage(one(query.error))}
+        showDeleted={showDeleted}
+        latest={<LatestValues rows={latest} />}
+      />
+      <nav className="no-print" aria-label="Referrals" style={{ display: "flex", gap: "0.75rem", marginTop: "1rem" }}>
+        <Link href={`/patients/${patient.id}/referrals`} className="button button-secondary">
+          Referral notes
+        </Link>
+      </nav>
+      <section className="card" aria-labelledby="details-heading" style={{ marginTop: "1rem" }}>
+        <h2 id="details-heading">Details</h2>
         <dl className="details">
           <div>
             <dt>Birth date</dt>
@@ -95,18 +113,6 @@ export default async function PatientPage({ params, searchParams }: Props) {
         </dl>
       </section>
       <HistorySection clinicId={actor.clinicId} patientId={patient.id} archived={patient.archived} />
-      <PatientRecordSections actor={actor} patient={patient} record={record} notice={one(query.notice)} error={one(query.error)} showDeleted={showDeleted} />
-      <nav className="no-print" aria-label="Referrals" style={{ display: "flex", gap: "0.75rem", marginTop: "1rem" }}>
-        <Link href={`/patients/${patient.id}/trends`} className="button">
-          Trends
-        </Link>
-        <Link href={`/patients/${patient.id}/referrals/new`} className="button">
-          Create referral
-        </Link>
-        <Link href={`/patients/${patient.id}/referrals`} className="button button-secondary">
-          Referral notes
-        </Link>
-      </nav>
       <RecordAccess events={record.access} />
     </>
   );

@@ -1,6 +1,7 @@
 "use server";
 // Server actions of the referral page: save the draft (optionally on to the finalise
 // confirmation), finalise, and start a new version. Each calls one lib/referrals function.
+import { pageErrorCode } from "@/lib/errors/page-errors";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-errors";
@@ -8,10 +9,7 @@ import { finaliseReferral, supersedeReferral, updateReferral } from "@/lib/refer
 import { LOCKED_SECTION_KEYS, SECTION_KEYS } from "@/lib/referrals/schemas";
 
 function failure(id: string, error: unknown): never {
-  if (error instanceof AppError) {
-    const message = error.issues.map((i) => `${i.path}: ${i.message}`).join("; ") || error.message;
-    redirect(`/referrals/${id}?error=${encodeURIComponent(message)}`);
-  }
+  if (error instanceof AppError) redirect(`/referrals/${id}?error=${pageErrorCode(error)}`);
   throw error;
 }
 

@@ -1,5 +1,6 @@
 // One referral note. Draft: edit sections, save, finalise after a confirmation step. Final:
 // read-only with who finalised it and when, Print / Download PDF / New version.
+import { pageErrorMessage } from "@/lib/errors/page-errors";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -30,10 +31,11 @@ async function load(id: string): Promise<ReferralView> {
 }
 
 function Notice({ query }: { query: Awaited<Props["searchParams"]> }) {
-  if (query.error) {
+  const error = pageErrorMessage(query.error);
+  if (error) {
     return (
       <p className="alert-error" role="alert">
-        {query.error}
+        {error}
       </p>
     );
   }
@@ -113,7 +115,15 @@ export default async function ReferralPage({ params, searchParams }: Props) {
           </article>
         </>
       ) : (
-        <ReferralEditor referral={referral} action={saveReferralAction.bind(null, referral.id)} />
+        <>
+          <div className={`${styles.actions} no-print`}>
+            {/* Saved text only: save the draft first to print what is typed now. */}
+            <Link href={`/referrals/${referral.id}/print`} className="button button-secondary">
+              Print draft
+            </Link>
+          </div>
+          <ReferralEditor referral={referral} action={saveReferralAction.bind(null, referral.id)} />
+        </>
       )}
     </>
   );

@@ -1,6 +1,7 @@
 // GET /api/v1/audit.csv: the clinic's audit trail as CSV (admins only; 403 forbidden for
 // clinicians), with the audit page's filters as query parameters (userId, action, entityId,
 // from, to). Streamed in batches, newest first. The download itself is audited (export.audit_csv).
+import { refuseOtherMethods } from "@/lib/http/methods";
 import { handleApi } from "@/lib/http/api";
 import { recordAuditNow } from "@/lib/audit/record";
 import { auditEventBatches, parseAuditFilter } from "@/lib/audit/queries";
@@ -59,3 +60,5 @@ export async function GET(request: Request): Promise<Response> {
     });
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods(["GET"]);

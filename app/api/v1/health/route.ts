@@ -1,4 +1,5 @@
 // GET /api/v1/health: no authentication. Answers 200 only when the database answers a query.
+import { refuseOtherMethods } from "@/lib/http/methods";
 import { checkDatabase } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
@@ -10,3 +11,5 @@ export async function GET(): Promise<Response> {
     headers: { "Cache-Control": "no-store" },
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods(["GET"]);

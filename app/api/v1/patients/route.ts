@@ -1,6 +1,7 @@
 // GET  /api/v1/patients?q=&page=&pageSize=&includeArchived=&sort=&status= : the clinic's patients,
 //      with status, as a JSON array (contract section 3); paging in headers: X-Total-Count, Link.
 // POST /api/v1/patients: create one (201).
+import { refuseOtherMethods } from "@/lib/http/methods";
 import { queryFlag } from "@/lib/http/query";
 import { handleApi } from "@/lib/http/api";
 import { jsonResponse } from "@/lib/http/responses";
@@ -51,3 +52,5 @@ export function POST(request: Request): Promise<Response> {
     return jsonResponse(await createPatient(actor, body.value), { status: 201 });
   });
 }
+
+export const { PUT, PATCH, DELETE } = refuseOtherMethods(["GET", "POST"]);

@@ -1,6 +1,7 @@
 "use server";
 // Editing a patient's details, and archiving or restoring (a patient is never deleted). Each
 // parses with the shared patient schema and calls updatePatient.
+import { pageErrorCode } from "@/lib/errors/page-errors";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-errors";
@@ -28,7 +29,7 @@ export async function setPatientArchivedAction(patientId: string, archived: bool
   try {
     await updatePatient(actor, patientId, patientUpdateSchema.parse({ archived }));
   } catch (error) {
-    if (error instanceof AppError) redirect(`/patients/${patientId}?error=${encodeURIComponent(error.message)}`);
+    if (error instanceof AppError) redirect(`/patients/${patientId}?error=${pageErrorCode(error)}`);
     throw error;
   }
   redirect(`/patients/${patientId}?notice=${archived ? "patient-archived" : "patient-restored"}`);

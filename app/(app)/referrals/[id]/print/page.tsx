@@ -33,7 +33,15 @@ export default async function ReferralPrintPage({ params, searchParams }: Props)
       {/* The page size is a choice of this view, so it is set here rather than in the shared stylesheet. */}
       <style>{`@page { size: ${paper === "letter" ? "letter" : "A4"}; margin: 18mm 16mm; }`}</style>
       <PrintControls id={referral.id} paper={paper} />
-      <article className={styles.printNote}>
+      <article className={styles.printNote} data-status={referral.status}>
+        {referral.status === "draft" ? (
+          <>
+            <p className={styles.draftBanner} data-testid="draft-mark">
+              DRAFT: not finalised, not for sending
+            </p>
+            <div className={styles.draftWatermark} aria-hidden="true" />
+          </>
+        ) : null}
         <header>
           <h1>Referral to {referral.specialtyLabel.toLowerCase()}</h1>
           <p>

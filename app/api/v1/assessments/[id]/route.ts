@@ -1,6 +1,7 @@
 // GET    /api/v1/assessments/{id}: one visit (deleted ones too, marked).
 // PATCH  /api/v1/assessments/{id}: correct a visit { reason, takenAt?, measures, redFlags, notes? }.
 // DELETE /api/v1/assessments/{id}: delete a visit, body { reason }; an admin can restore it.
+import { refuseOtherMethods } from "@/lib/http/methods";
 import { handleApi } from "@/lib/http/api";
 import { readJsonBody } from "@/lib/http/body";
 import { getAssessment } from "@/lib/assessments/queries";
@@ -24,3 +25,5 @@ export async function DELETE(request: Request, context: Context): Promise<Respon
   const { id } = await context.params;
   return handleApi(request, async (actor) => deleteAssessment(actor, id, (await readJsonBody(request)).value));
 }
+
+export const { POST, PUT } = refuseOtherMethods(["GET", "PATCH", "DELETE"]);

@@ -1,5 +1,6 @@
 // GET /api/v1/exports/measures.csv: every measure value of the clinic, admins only (403 forbidden
 // for clinicians). Columns: patientId, then the per-patient export's columns.
+import { refuseOtherMethods } from "@/lib/http/methods";
 import { handleApi } from "@/lib/http/api";
 import { recordAuditNow } from "@/lib/audit/record";
 import { clinicMeasuresCsvStream } from "@/lib/exports/measures";
@@ -20,3 +21,5 @@ export async function GET(request: Request): Promise<Response> {
     });
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods(["GET"]);

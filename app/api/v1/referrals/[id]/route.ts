@@ -1,5 +1,6 @@
 // GET /api/v1/referrals/{id}: the note as JSON (its sections as text).
 // PATCH: edit a draft's sections and comment; a final note answers 409 conflict.
+import { refuseOtherMethods } from "@/lib/http/methods";
 import { handleApi } from "@/lib/http/api";
 import { readJsonObject } from "@/lib/http/body";
 import { updateReferral } from "@/lib/referrals/mutations";
@@ -21,3 +22,5 @@ export async function PATCH(request: Request, context: Context): Promise<Respons
     return updateReferral(actor, id, body.value);
   });
 }
+
+export const { POST, PUT, DELETE } = refuseOtherMethods(["GET", "PATCH"]);

@@ -1,6 +1,7 @@
 // PATCH  /api/v1/treatments/{id}: the end date, dose, injection agent/count, details and the
 //        response at review (kind and start stay as recorded); audited with before and after.
 // DELETE /api/v1/treatments/{id}: soft-deletes a treatment event recorded in error.
+import { refuseOtherMethods } from "@/lib/http/methods";
 import { handleApi } from "@/lib/http/api";
 import { readJsonBody } from "@/lib/http/body";
 import { deleteTreatment, updateTreatment } from "@/lib/treatments/mutations";
@@ -18,3 +19,5 @@ export async function DELETE(request: Request, context: Context): Promise<Respon
   const { id } = await context.params;
   return handleApi(request, (actor) => deleteTreatment(actor, id));
 }
+
+export const { GET, POST, PUT } = refuseOtherMethods(["PATCH", "DELETE"]);

@@ -5,6 +5,7 @@ import { requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/app/(app)/or-not-found";
 import { getPatient } from "@/lib/patients/queries";
 import { previousValues } from "@/lib/assessments/previous-values";
+import { lastMethods } from "@/lib/assessment-form/previous";
 import { fullName } from "@/components/patients/labels";
 import { AssessmentForm } from "@/components/assessments/AssessmentForm";
 import { previousTexts } from "@/components/assessments/previous-text";
@@ -45,6 +46,7 @@ export default async function NewAssessmentPage({ params }: Props) {
           mode="new"
           patientId={id}
           previous={previousTexts(previous)}
+          lastMethods={lastMethods(previous)}
           previousPsfs={previousPsfs}
           action={recordAssessmentAction.bind(null, id)}
           cancelHref={`/patients/${id}`}

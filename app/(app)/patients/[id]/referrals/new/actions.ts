@@ -1,5 +1,6 @@
 "use server";
 // Creates the draft from the form and opens it for editing.
+import { pageErrorCode } from "@/lib/errors/page-errors";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-errors";
@@ -17,10 +18,7 @@ export async function createReferralAction(patientId: string, formData: FormData
     });
     id = referral.id;
   } catch (error) {
-    if (error instanceof AppError) {
-      const message = error.issues.map((i) => `${i.path}: ${i.message}`).join("; ") || error.message;
-      redirect(`/patients/${patientId}/referrals/new?error=${encodeURIComponent(message)}`);
-    }
+    if (error instanceof AppError) redirect(`/patients/${patientId}/referrals/new?error=${pageErrorCode(error)}`);
     throw error;
   }
   redirect(`/referrals/${id}`);

@@ -1,4 +1,5 @@
 // "Create referral": pick specialty and urgency. A red flag preselects urgent and says why.
+import { pageErrorMessage } from "@/lib/errors/page-errors";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -17,7 +18,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ error?: 
 
 export default async function NewReferralPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { error } = await searchParams;
+  const error = pageErrorMessage((await searchParams).error);
   const actor = await requireActor();
   let patient;
   let suggestion;

@@ -1,4 +1,5 @@
 // POST /api/v1/assessments/{id}/restore: undo a visit's deletion (admins only; 403 otherwise).
+import { refuseOtherMethods } from "@/lib/http/methods";
 import { handleApi } from "@/lib/http/api";
 import { restoreAssessment } from "@/lib/assessments/mutations";
 
@@ -8,3 +9,5 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
   const { id } = await context.params;
   return handleApi(request, (actor) => restoreAssessment(actor, id));
 }
+
+export const { GET, PUT, PATCH, DELETE } = refuseOtherMethods(["POST"]);

@@ -1,5 +1,6 @@
 // GET /api/v1/patients/{id}/assessments.csv: every measure value of the patient, one row each,
 // oldest first (contract section 3): takenAt,code,side,value,unit,method,rater.
+import { refuseOtherMethods } from "@/lib/http/methods";
 import { handleApi } from "@/lib/http/api";
 import { recordAuditNow } from "@/lib/audit/record";
 import { patientMeasuresCsvFor } from "@/lib/exports/measures";
@@ -20,3 +21,5 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     });
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods(["GET"]);

@@ -1,5 +1,6 @@
 // GET  /api/v1/patients/{id}/assessments[?includeDeleted=true]: the visits, oldest first, with measures.
 // POST /api/v1/patients/{id}/assessments: record one; an Idempotency-Key header makes a retry safe.
+import { refuseOtherMethods } from "@/lib/http/methods";
 import { handleApi } from "@/lib/http/api";
 import { jsonResponse } from "@/lib/http/responses";
 import { readJsonBody } from "@/lib/http/body";
@@ -31,3 +32,5 @@ export async function POST(request: Request, context: Context): Promise<Response
     return jsonResponse(result.body, { status: result.status, headers: result.replayed ? { [REPLAYED_HEADER]: "true" } : {} });
   });
 }
+
+export const { PUT, PATCH, DELETE } = refuseOtherMethods(["GET", "POST"]);

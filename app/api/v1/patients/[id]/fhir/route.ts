@@ -1,4 +1,5 @@
 // GET /api/v1/patients/{id}/fhir: the patient as a FHIR R4 Bundle (type collection).
+import { refuseOtherMethods } from "@/lib/http/methods";
 import { handleApi } from "@/lib/http/api";
 import { recordAuditNow } from "@/lib/audit/record";
 import { jsonResponse } from "@/lib/http/responses";
@@ -14,3 +15,5 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     return jsonResponse(bundle, { headers: { "Content-Type": "application/fhir+json; charset=utf-8" } });
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods(["GET"]);

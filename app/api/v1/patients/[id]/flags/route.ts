@@ -1,4 +1,5 @@
 // GET /api/v1/patients/{id}/flags: the flag engine's evaluation (contract section 2) of the patient.
+import { refuseOtherMethods } from "@/lib/http/methods";
 import { handleApi } from "@/lib/http/api";
 import { getPatientFlags } from "@/lib/assessments/queries";
 
@@ -8,3 +9,5 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   const { id } = await context.params;
   return handleApi(request, (actor) => getPatientFlags(actor, id));
 }
+
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods(["GET"]);

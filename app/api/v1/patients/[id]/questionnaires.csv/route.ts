@@ -1,5 +1,6 @@
 // GET /api/v1/patients/{id}/questionnaires.csv: the patient's questionnaires as CSV (docs/api.md lists the columns).
 import { handleApi } from "@/lib/http/api";
+import { refuseOtherMethods } from "@/lib/http/methods";
 import { recordAuditNow } from "@/lib/audit/record";
 import { patientRecordCsv } from "@/lib/exports/record-csv";
 
@@ -19,3 +20,5 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     });
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods(["GET"]);

@@ -1,5 +1,6 @@
 // POST /api/v1/patients/{id}/referrals: a referral note draft assembled from the current flags and
 // trends (201). GET: the patient's notes, newest first.
+import { refuseOtherMethods } from "@/lib/http/methods";
 import { handleApi } from "@/lib/http/api";
 import { jsonResponse } from "@/lib/http/responses";
 import { readJsonObject } from "@/lib/http/body";
@@ -23,3 +24,5 @@ export async function POST(request: Request, context: Context): Promise<Response
     return jsonResponse(referral, { status: 201, headers: { Location: `/api/v1/referrals/${referral.id}` } });
   });
 }
+
+export const { PUT, PATCH, DELETE } = refuseOtherMethods(["GET", "POST"]);

@@ -1,5 +1,6 @@
 // GET  /api/v1/patients/{id}/treatments[?includeDeleted=true]: treatment events, newest first.
 // POST /api/v1/patients/{id}/treatments: record one { kind, text?, occurredAt }.
+import { refuseOtherMethods } from "@/lib/http/methods";
 import { handleApi } from "@/lib/http/api";
 import { jsonResponse } from "@/lib/http/responses";
 import { readJsonBody } from "@/lib/http/body";
@@ -25,3 +26,5 @@ export async function POST(request: Request, context: Context): Promise<Response
     return jsonResponse(await recordTreatment(actor, id, body.value), { status: 201 });
   });
 }
+
+export const { PUT, PATCH, DELETE } = refuseOtherMethods(["GET", "POST"]);

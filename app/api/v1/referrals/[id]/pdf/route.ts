@@ -1,5 +1,6 @@
 // GET /api/v1/referrals/{id}/pdf: the note as a PDF made on the server (real, selectable text).
 // `?size=letter` gives US Letter pages; A4 otherwise.
+import { refuseOtherMethods } from "@/lib/http/methods";
 import { handleApi } from "@/lib/http/api";
 import { recordAuditNow } from "@/lib/audit/record";
 import { renderReferralPdf } from "@/lib/referrals/pdf/render";
@@ -21,3 +22,5 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     });
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods(["GET"]);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Patient" ADD COLUMN     "evaluation" JSONB,
+ADD COLUMN     "rulesVersion" INTEGER;
