@@ -69,6 +69,9 @@ test("a FAAM ADL form entered by keyboard: running score, validity rule, refusal
   await history.getByRole("button", { name: /Show visit of .* values/ }).click();
   await expect(history.getByRole("row", { name: /FAAM-ADL/ })).toContainText("92.5");
   await expect(history.getByRole("row", { name: /FAAM-ADL/ })).toContainText("item answers");
+  await expect(history.getByText("FAAM ADL item answers")).toBeVisible();
+  await expect(history).toContainText("1: 4, 2: 4");
+  await expect(history).toContainText("21: N/A → 92.5");
 });
 
 test("the clinical history is edited on its page and shown on the patient page; a contradiction is refused", async ({ page }) => {
