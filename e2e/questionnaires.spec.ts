@@ -101,3 +101,24 @@ test("the clinical history is edited on its page and shown on the patient page; 
   await expect(section).toContainText("diabetes yes");
   await expect(section).toContainText("Ultrasound: Right plantar fascia 5.8 mm");
 });
+
+test("an injection recorded with agent and count, then its response at review", async ({ page }) => {
+  await signIn(page, USERS.demo);
+  await createPatient(page, `Inject-${Date.now()}`);
+  await page.getByRole("link", { name: "Record treatment" }).click();
+  await page.getByLabel("Kind of treatment").selectOption("injection");
+  await page.getByLabel("Dose or parameters (optional)").fill("1 ml under ultrasound guidance");
+  await page.getByLabel("Injected agent (optional)").fill("methylprednisolone 40 mg");
+  await page.getByLabel("Number of injections (optional)").fill("1");
+  await page.getByRole("button", { name: "Save treatment" }).click();
+  await expect(page.getByText("Treatment recorded.")).toBeVisible();
+  const history = page.getByRole("region", { name: "History" });
+  await expect(history).toContainText("1 ml under ultrasound guidance · methylprednisolone 40 mg × 1");
+
+  await history.getByRole("link", { name: /Review/ }).click();
+  await page.getByLabel("Response at review").selectOption("better");
+  await page.getByLabel("Number of injections (optional)").fill("2");
+  await page.getByRole("button", { name: "Save review" }).click();
+  await expect(page.getByText("Treatment updated.")).toBeVisible();
+  await expect(history).toContainText("methylprednisolone 40 mg × 2 · response at review: better");
+});
