@@ -65,7 +65,7 @@ test("a FAAM ADL form entered by keyboard: running score, validity rule, refusal
   await page.getByRole("button", { name: "Save assessment" }).focus();
   await page.keyboard.press("Enter");
   await expect(page.getByText("Assessment saved.")).toBeVisible();
-  const history = page.getByRole("region", { name: "History" });
+  const history = page.getByRole("region", { name: "History", exact: true });
   await history.getByRole("button", { name: /Show visit of .* values/ }).click();
   await expect(history.getByRole("row", { name: /FAAM-ADL/ })).toContainText("92.5");
   await expect(history.getByRole("row", { name: /FAAM-ADL/ })).toContainText("item answers");
@@ -77,7 +77,7 @@ test("a FAAM ADL form entered by keyboard: running score, validity rule, refusal
 test("the clinical history is edited on its page and shown on the patient page; a contradiction is refused", async ({ page }) => {
   await signIn(page, USERS.demo);
   await createPatient(page, `History-${Date.now()}`);
-  await page.getByRole("link", { name: "Edit history" }).click();
+  await page.getByRole("link", { name: "Edit clinical history" }).click();
   await expect(page.getByRole("heading", { name: "Clinical history" })).toBeVisible();
   await page.getByLabel("Right heel: onset date").fill("2025-09-01");
   await page.getByLabel("Back pain present before the heel pain?").selectOption("yes");
@@ -96,7 +96,7 @@ test("the clinical history is edited on its page and shown on the patient page; 
   await page.getByLabel("Back pain: onset date").fill("2024-03-01");
   await page.getByRole("button", { name: "Save history" }).click();
   await expect(page.getByText("Clinical history saved.")).toBeVisible();
-  const section = page.getByRole("region", { name: "Clinical history" });
+  const section = page.getByRole("region", { name: "Background and onsets" });
   await expect(section).toContainText("Yes, before the heel pain · began 1 Mar 2024");
   await expect(section).toContainText("diabetes yes");
   await expect(section).toContainText("Ultrasound: Right plantar fascia 5.8 mm");
@@ -112,7 +112,7 @@ test("an injection recorded with agent and count, then its response at review", 
   await page.getByLabel("Number of injections (optional)").fill("1");
   await page.getByRole("button", { name: "Save treatment" }).click();
   await expect(page.getByText("Treatment recorded.")).toBeVisible();
-  const history = page.getByRole("region", { name: "History" });
+  const history = page.getByRole("region", { name: "History", exact: true });
   await expect(history).toContainText("1 ml under ultrasound guidance · methylprednisolone 40 mg × 1");
 
   await history.getByRole("link", { name: /Review/ }).click();

@@ -1,4 +1,5 @@
-// The patient page's "Clinical history" section: onsets in order, comorbidities, medications and
+// The patient page's "Background and onsets" section (the clinical history; not named "history",
+// which is the visit list's region): onsets in order, comorbidities, medications and
 // investigations, with a link to edit them. Server component: it reads the history itself.
 import Link from "next/link";
 import { db } from "@/lib/db/client";
@@ -14,10 +15,10 @@ export async function HistorySection({ clinicId, patientId, archived }: { clinic
   return (
     <section className="card" aria-labelledby="clinical-history-heading" style={{ marginTop: "1rem" }}>
       <div style={{ display: "flex", justifyContent: "space-between", alignItems: "baseline", gap: "1rem", flexWrap: "wrap" }}>
-        <h2 id="clinical-history-heading">Clinical history</h2>
+        <h2 id="clinical-history-heading">Background and onsets</h2>
         {archived ? null : (
           <Link href={`/patients/${patientId}/history`} className="button button-secondary no-print">
-            Edit history
+            Edit clinical history
           </Link>
         )}
       </div>
