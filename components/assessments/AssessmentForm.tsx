@@ -30,6 +30,8 @@ import { ErrorSummary } from "./ErrorSummary";
 import { VisitDetailsFields } from "./VisitDetailsFields";
 import { summaryLabel } from "./summary-labels";
 import { useAssessmentDraft } from "./useAssessmentDraft";
+import { QuestionnairePanel } from "@/components/questionnaires/QuestionnairePanel";
+import { emptyQuestionnaireForm, questionnaireErrors, toFootwear, toQuestionnairePayload } from "@/lib/questionnaires/form";
 import styles from "./assessment-form.module.css";
 
 type Payload = AssessmentPayload | AmendPayload;
@@ -46,6 +48,8 @@ export interface AssessmentFormProps {
   lastMethods?: Record<string, string>;
   action: (previous: SaveResult, payload: Payload) => Promise<SaveResult>;
   cancelHref: string;
+  /** The latest PSFS activities of this patient, offered again (issue 18). */
+  previousPsfs?: { date: string; names: string[] } | null;
 }
 
 const CONNECTION_LOST =
@@ -57,7 +61,7 @@ function prefilledMethods(lastMethods: Record<string, string> | undefined): Asse
   return out;
 }
 
-export function AssessmentForm({ mode, patientId, assessmentId, initial, previous, lastMethods, action, cancelHref }: AssessmentFormProps) {
+export function AssessmentForm({ mode, patientId, assessmentId, initial, previous, lastMethods, action, cancelHref, previousPsfs }: AssessmentFormProps) {
   const router = useRouter();
   const [state, setState] = useState<AssessmentFormState>(() => initial?.state ?? emptyFormState());
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -174,7 +178,14 @@ export function AssessmentForm({ mode, patientId, assessmentId, initial, previou
 
   function send() {
     setConfirming(false);
-    const base = toAssessmentPayload(state, browserOffsetMinutes(normaliseLocalDateTime(state.takenAtLocal) ?? ""));
+    const questionnaires = toQuestionnairePayload(state.questionnaires);
+    const footwear = toFootwear(state.footwear);
+    // A correction sends both in full: [] and null remove what the visit had.
+    const base = {
+      ...toAssessmentPayload(state, browserOffsetMinutes(normaliseLocalDateTime(state.takenAtLocal) ?? "")),
+      ...(mode === "amend" || questionnaires.length ? { questionnaires } : {}),
+      ...(mode === "amend" || footwear ? { footwear } : {}),
+    };
     const payload: Payload = mode === "amend" ? { ...base, reason: state.reason.trim() } : base;
     sentPayload.current = payload;
     startTransition(() => save(payload));
@@ -183,7 +194,7 @@ export function AssessmentForm({ mode, patientId, assessmentId, initial, previou
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
-    const found = validateForm(state, { requireReason: mode === "amend" });
+    const found = { ...validateForm(state, { requireReason: mode === "amend" }), ...questionnaireErrors(state.questionnaires, state.values) };
     setErrors(found);
     if (Object.keys(found).length) {
       setGeneral(["Nothing was saved yet. Correct the marked fields, then save."]);
@@ -231,6 +242,14 @@ export function AssessmentForm({ mode, patientId, assessmentId, initial, previou
       {FORM_SECTIONS.map((section) => (
         <MeasureSection key={section.id} section={section} f={handlers} />
       ))}
+      <QuestionnairePanel
+        state={state.questionnaires ?? emptyQuestionnaireForm()}
+        onChange={(questionnaires) => setState((s) => ({ ...s, questionnaires }))}
+        footwear={state.footwear ?? ""}
+        onFootwearChange={(footwear) => setState((s) => ({ ...s, footwear }))}
+        errors={errors}
+        previousPsfs={previousPsfs}
+      />
       <RedFlagPanel
         ticked={state.redFlags}
         error={errors["red-flags"]}

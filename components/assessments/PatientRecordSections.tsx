@@ -17,6 +17,8 @@ const NOTICES: Record<string, string> = {
   "assessment-deleted": "Visit deleted. An admin can restore it.",
   "assessment-restored": "Visit restored.",
   "treatment-saved": "Treatment recorded.",
+  "treatment-updated": "Treatment updated.",
+  "history-saved": "Clinical history saved.",
   "treatment-deleted": "Treatment event deleted.",
   "patient-created": "Patient created. Record the first assessment when you are ready.",
   "patient-updated": "Patient details saved.",

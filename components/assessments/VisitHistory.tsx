@@ -70,9 +70,13 @@ export function VisitHistory({ patientId, visits, treatments, isAdmin, showDelet
                     <th scope="row">{row.dateText}</th>
                     <td colSpan={COLUMNS - 2}>
                       <span className={styles.kind}>Treatment: {row.label}</span>
-                      {row.text ? ` — ${row.text}` : ""} <span className="muted">· {row.by}</span>
+                      {row.text ? ` — ${row.text}` : ""}
+                      {row.detail ? ` · ${row.detail}` : ""} <span className="muted">· {row.by}</span>
                     </td>
                     <td className="no-print">
+                      <Link href={`/treatments/${row.id}`} className="button button-secondary">
+                        Review<span className="visually-hidden"> {row.label}, {row.dateText}</span>
+                      </Link>{" "}
                       <DeleteTreatmentButton label={`${row.label}, ${row.dateText}`} action={deleteTreatmentAction.bind(null, row.id, patientId)} />
                     </td>
                   </tr>

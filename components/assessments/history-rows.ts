@@ -6,7 +6,7 @@ import { formatDate, formatTime } from "@/lib/format/dates";
 import type { AssessmentView } from "@/lib/assessments/queries";
 import type { VisitSummary } from "@/lib/assessments/summaries";
 import type { TreatmentView } from "@/lib/treatments/queries";
-import { TREATMENT_LABELS } from "@/lib/treatments/labels";
+import { TREATMENT_LABELS, treatmentDetail } from "@/lib/treatments/labels";
 
 export interface ValueLine {
   code: string;
@@ -39,6 +39,8 @@ export interface TreatmentRowData {
   dateText: string;
   label: string;
   text: string | null;
+  /** Dose, injection agent and count, end, response at review. */
+  detail: string | null;
   by: string;
 }
 
@@ -95,6 +97,7 @@ export function historyRows(visits: VisitSummary[], treatments: TreatmentView[])
         dateText: formatDate(t.occurredAt),
         label: TREATMENT_LABELS[t.kind],
         text: t.text,
+        detail: treatmentDetail(t, (iso) => formatDate(iso)),
         by: t.createdBy.name,
       }),
     ),

@@ -1,6 +1,7 @@
 // Field ids → the words the error summary uses for them (the same as the fields' labels).
 import { MEASURES, type MeasureCode, type Side } from "@/lib/clinical/measures";
 import { FIELD_ORDER, fieldLabel, methodInputId, valueInputId } from "@/lib/assessment-form/fields";
+import { questionnaireFieldLabel } from "@/lib/questionnaires/form";
 import { NOTES_ID, REASON_ID, RED_FLAGS_ID, TAKEN_AT_ID } from "@/lib/assessment-form/form-state";
 
 const LABELS = new Map<string, string>([
@@ -13,5 +14,5 @@ const LABELS = new Map<string, string>([
 ]);
 
 export function summaryLabel(id: string): string {
-  return LABELS.get(id) ?? id;
+  return LABELS.get(id) ?? questionnaireFieldLabel(id) ?? id;
 }

@@ -8,6 +8,7 @@ import { TREATMENT_KINDS, type TreatmentKind } from "@/lib/treatments/schemas";
 import { browserOffsetMinutes, localToIso, toLocalInputValue } from "@/lib/assessment-form/datetime";
 import type { TreatmentFormResult } from "@/app/(app)/patients/[id]/treatments/new/actions";
 import { TREATMENT_LABELS } from "@/lib/treatments/labels";
+import { DoseFields, dosePayload, emptyDose } from "./DoseFields";
 
 interface Props {
   action: (prev: TreatmentFormResult, payload: unknown) => Promise<TreatmentFormResult>;
@@ -18,6 +19,7 @@ export function TreatmentForm({ action, cancelHref }: Props) {
   const [kind, setKind] = useState<TreatmentKind | "">("");
   const [when, setWhen] = useState("");
   const [text, setText] = useState("");
+  const [dose, setDose] = useState(emptyDose);
   const [localErrors, setLocalErrors] = useState<{ kind?: string; text?: string }>({});
   const [attempt, setAttempt] = useState(0);
   const summary = useRef<HTMLDivElement>(null);
@@ -33,7 +35,7 @@ export function TreatmentForm({ action, cancelHref }: Props) {
       ? "Date and time must not be in the future"
       : "Date and time must be a real date and time"
     : undefined;
-  const general = issues.filter((i) => !["text", "occurredAt", "kind"].includes(i.path) && i.message.trim() !== "");
+  const general = issues.filter((i) => !["text", "occurredAt", "kind", "dose", "endedAt", "injectionAgent", "injectionCount"].includes(i.path) && i.message.trim() !== "");
   const summaryEntries = [
     kindError ? { id: "treatment-kind", message: kindError } : null,
     whenError ? { id: "treatment-when", message: whenError } : null,
@@ -55,7 +57,7 @@ export function TreatmentForm({ action, cancelHref }: Props) {
       return;
     }
     const occurredAt = localToIso(when, browserOffsetMinutes(when)) ?? when;
-    startTransition(() => save({ kind, occurredAt, text: text.trim() ? text.trim() : null }));
+    startTransition(() => save({ kind, occurredAt, text: text.trim() ? text.trim() : null, ...dosePayload(kind as TreatmentKind, dose) }));
   }
 
   return (
@@ -135,6 +137,7 @@ export function TreatmentForm({ action, cancelHref }: Props) {
           </span>
         ) : null}
       </div>
+      <DoseFields kind={(kind || "other") as TreatmentKind} value={dose} onChange={setDose} errorFor={errorFor} />
       <div style={{ display: "flex", gap: "0.75rem", flexWrap: "wrap" }}>
         <button type="submit" className="button" disabled={pending || !when}>
           {pending ? "Saving…" : "Save treatment"}

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { RED_FLAG_CODES } from "@/lib/clinical/measures";
 import type { AssessmentFormState } from "./form-state";
+import { ITEM_INSTRUMENTS } from "@/lib/questionnaires/instruments";
 
 const DRAFT_VERSION = 1;
 
@@ -22,6 +23,13 @@ const draftSchema = z.object({
     redFlags: z.array(z.enum(RED_FLAG_CODES)),
     notes: z.string().max(10_000),
     reason: z.string().max(1000).default(""),
+    questionnaires: z
+      .object({
+        items: z.partialRecord(z.enum(ITEM_INSTRUMENTS), z.array(z.string().max(4)).max(30)),
+        psfs: z.array(z.object({ name: z.string().max(200), score: z.string().max(4) })).max(10),
+      })
+      .optional(),
+    footwear: z.string().max(20).optional(),
   }),
 });
 
@@ -82,6 +90,9 @@ export function hasContent(state: AssessmentFormState): boolean {
     Object.values(state.methods).some((v) => (v ?? "").trim() !== "") ||
     state.redFlags.length > 0 ||
     state.notes.trim() !== "" ||
-    state.reason.trim() !== ""
+    state.reason.trim() !== "" ||
+    Object.values(state.questionnaires?.items ?? {}).some((answers) => answers?.some((a) => a !== "")) ||
+    (state.questionnaires?.psfs ?? []).some((r) => r.name.trim() !== "" || r.score !== "") ||
+    !!state.footwear
   );
 }

@@ -13,6 +13,8 @@ import {
   type FieldKey,
 } from "./fields";
 import { localToIso, normaliseLocalDateTime } from "./datetime";
+import type { QuestionnaireFormState, QuestionnairePayloadItem } from "@/lib/questionnaires/form";
+import { questionnaireIssueField } from "@/lib/questionnaires/form-issues";
 
 export interface AssessmentFormState {
   /** The date-time field's text ("2026-03-12 09:30"), the browser's wall-clock time. */
@@ -25,6 +27,10 @@ export interface AssessmentFormState {
   notes: string;
   /** Amend mode only: why the visit is corrected. */
   reason: string;
+  /** Item answers and PSFS activities as typed (lib/questionnaires/form.ts). */
+  questionnaires?: QuestionnaireFormState;
+  /** "" = not recorded. */
+  footwear?: string;
 }
 
 export function emptyFormState(takenAtLocal = ""): AssessmentFormState {
@@ -39,6 +45,8 @@ export interface AssessmentPayload {
   measures: { code: MeasureCode; side: Side; value: number; method?: string }[];
   redFlags: RedFlagCode[];
   notes?: string;
+  questionnaires?: QuestionnairePayloadItem[];
+  footwear?: string | null;
 }
 
 export const TAKEN_AT_ID = "takenAt";
@@ -130,7 +138,8 @@ export function errorsFromServerIssues(issues: ServerIssue[], payload: Assessmen
           message = valueError(sent.code, sent.side, String(sent.value)) ?? issue.message;
         }
       }
-    } else if (issue.path.startsWith("takenAt")) id = TAKEN_AT_ID;
+    } else if (issue.path.startsWith("questionnaires") || issue.path.startsWith("footwear")) id = questionnaireIssueField(issue.path, payload.questionnaires ?? []);
+    else if (issue.path.startsWith("takenAt")) id = TAKEN_AT_ID;
     else if (issue.path.startsWith("notes")) id = NOTES_ID;
     else if (issue.path.startsWith("reason")) id = REASON_ID;
     else if (issue.path.startsWith("redFlags")) id = RED_FLAGS_ID;

@@ -6,11 +6,13 @@ import { assessmentInputSchema, type AssessmentInputParsed } from "@/lib/clinica
 import { ValidationError, type FieldIssue } from "@/lib/errors/app-errors";
 import { unknownKeyIssues } from "@/lib/validation/unknown-keys";
 import { toFieldIssues } from "@/lib/validation/parse";
+import { mergeScores, parseQuestionnaires, type ScoredQuestionnaire } from "@/lib/questionnaires/input";
+import { footwearSchema, type Footwear } from "@/lib/patients/history/schemas";
 
 /** Clocks of tablets and servers disagree by a little; more than this is a typo, not skew. */
 export const FUTURE_SKEW_MS = 5 * 60_000;
 
-const ASSESSMENT_KEYS = ["takenAt", "measures", "redFlags", "notes"] as const;
+const ASSESSMENT_KEYS = ["takenAt", "measures", "redFlags", "notes", "questionnaires", "footwear"] as const;
 const MEASURE_KEYS = ["code", "side", "value", "method"] as const;
 
 function shapeIssues(input: unknown, extraKeys: readonly string[] = []): FieldIssue[] {
@@ -41,14 +43,40 @@ export function assertNotBeforeBirth(takenAt: string, birthDate: string): void {
   }
 }
 
-/** A new visit's body: { takenAt, measures[], redFlags[], notes? }. */
-export function parseAssessmentInput(input: unknown, now = Date.now()): AssessmentInputParsed {
+/** A visit as stored: its measures include the questionnaires' computed scores. */
+export type AssessmentInput = AssessmentInputParsed & { questionnaires: ScoredQuestionnaire[]; footwear: Footwear | null };
+
+function footwearIssues(body: unknown): { footwear: Footwear | null | undefined; issues: FieldIssue[] } {
+  const value = typeof body === "object" && body !== null ? (body as { footwear?: unknown }).footwear : undefined;
+  const parsed = footwearSchema.safeParse(value);
+  if (parsed.success) return { footwear: parsed.data, issues: [] };
+  return { footwear: undefined, issues: parsed.error.issues.map((i) => ({ path: "footwear", message: i.message })) };
+}
+
+/** The questionnaires scored and their scores merged into the measures (issues named as in the contract). */
+export function scoreVisit(
+  measures: AssessmentInputParsed["measures"] | undefined,
+  questionnaires: ScoredQuestionnaire[],
+): { measures: AssessmentInputParsed["measures"]; issues: FieldIssue[] } {
+  const merged = mergeScores(measures ?? [], questionnaires);
+  return { measures: merged.measures, issues: toFieldIssues(merged.issues) };
+}
+
+/** A new visit's body: { takenAt, measures[], redFlags[], notes?, questionnaires[]?, footwear? }. */
+export function parseAssessmentInput(input: unknown, now = Date.now()): AssessmentInput {
   const issues = shapeIssues(input);
   const result = assessmentInputSchema.safeParse(input);
   if (result.success) issues.push(...futureIssue(result.data.takenAt, now));
   else issues.push(...toFieldIssues(result.error.issues));
+  const isObject = typeof input === "object" && input !== null && !Array.isArray(input);
+  const questionnaires = parseQuestionnaires(isObject ? (input as { questionnaires?: unknown }).questionnaires : undefined);
+  issues.push(...toFieldIssues(questionnaires.issues));
+  const footwear = footwearIssues(input);
+  issues.push(...footwear.issues);
+  const scored = result.success && questionnaires.issues.length === 0 ? scoreVisit(result.data.measures, questionnaires.questionnaires) : null;
+  if (scored) issues.push(...scored.issues);
   if (issues.length) throw new ValidationError(dedupe(issues));
-  return result.data!;
+  return { ...result.data!, measures: scored!.measures, questionnaires: questionnaires.questionnaires, footwear: footwear.footwear ?? null };
 }
 
 export const amendReasonSchema = z
@@ -61,10 +89,15 @@ export interface AmendmentInput {
   reason: string;
   /** Absent: the visit keeps its date. */
   takenAt?: string;
+  /** As sent: the questionnaires' scores are merged in by the mutation (it knows the stored answers). */
   measures: AssessmentInputParsed["measures"];
   redFlags: AssessmentInputParsed["redFlags"];
   /** Absent: the notes stay; null or "": they are cleared. */
   notes?: string | null;
+  /** Absent: the stored answers stay (and are scored again); []: they are removed with their scores. */
+  questionnaires?: ScoredQuestionnaire[];
+  /** Absent: the footwear stays; null: cleared. */
+  footwear?: Footwear | null;
 }
 
 /** A correction's body: the full corrected visit plus a reason. */
@@ -89,6 +122,10 @@ export function parseAmendmentInput(input: unknown, now = Date.now()): Amendment
   });
   if (visit.success && takenAtGiven) issues.push(...futureIssue(visit.data.takenAt, now));
   if (!visit.success) issues.push(...toFieldIssues(visit.error.issues));
+  const questionnaires = body.questionnaires === undefined ? undefined : parseQuestionnaires(body.questionnaires);
+  if (questionnaires) issues.push(...toFieldIssues(questionnaires.issues));
+  const footwear = footwearIssues(body);
+  issues.push(...footwear.issues);
   if (issues.length) throw new ValidationError(dedupe(issues));
   const data = visit.data!;
   return {
@@ -97,6 +134,8 @@ export function parseAmendmentInput(input: unknown, now = Date.now()): Amendment
     measures: data.measures,
     redFlags: data.redFlags,
     ...(notes !== undefined ? { notes: data.notes || null } : {}),
+    ...(questionnaires ? { questionnaires: questionnaires.questionnaires } : {}),
+    ...(footwear.footwear !== undefined ? { footwear: footwear.footwear } : {}),
   };
 }
 

@@ -10,7 +10,9 @@ import { recordAudit } from "@/lib/audit/record";
 import { refreshPatientStatus } from "@/lib/patients/evaluation";
 import { lockPatientForWrite, WRITE_TRANSACTION } from "@/lib/patients/lock";
 import { isUuid } from "@/lib/validation/parse";
-import { amendReasonSchema, assertNotBeforeBirth, parseAmendmentInput, parseAssessmentInput } from "./input";
+import { amendReasonSchema, assertNotBeforeBirth, parseAmendmentInput, parseAssessmentInput, scoreVisit } from "./input";
+import { storedAnswers, type ScoredQuestionnaire } from "@/lib/questionnaires/input";
+import type { QuestionnaireView } from "@/lib/questionnaires/instruments";
 import { readAssessment, type AssessmentView } from "./queries";
 
 type Tx = Prisma.TransactionClient;
@@ -30,9 +32,37 @@ function measureRows(actor: Actor, assessmentId: string, measures: AssessmentInp
   }));
 }
 
+async function writeQuestionnaires(tx: Tx, actor: Actor, assessmentId: string, questionnaires: readonly ScoredQuestionnaire[]) {
+  await tx.questionnaireResponse.deleteMany({ where: { clinicId: actor.clinicId, assessmentId } });
+  if (!questionnaires.length) return;
+  await tx.questionnaireResponse.createMany({
+    data: questionnaires.map((q) => ({
+      clinicId: actor.clinicId,
+      assessmentId,
+      instrument: q.instrument,
+      answers: storedAnswers(q) as unknown as Prisma.InputJsonValue,
+      score: q.value,
+    })),
+  });
+}
+
+/** Stored answers, already valid when stored, in the scored form (their score as stored). */
+function scoredFromView(q: QuestionnaireView): ScoredQuestionnaire {
+  return q.instrument === "psfs"
+    ? { instrument: "psfs", code: "psfs_mean", value: q.value, activities: q.activities }
+    : { instrument: q.instrument, code: q.code, value: q.value, answers: q.answers };
+}
+
 /** What the audit trail keeps of a visit's values. */
 function auditValues(view: AssessmentView) {
-  return { takenAt: view.takenAt, measures: view.measures, redFlags: view.redFlags, notes: view.notes } as unknown as Prisma.InputJsonValue;
+  return {
+    takenAt: view.takenAt,
+    measures: view.measures,
+    redFlags: view.redFlags,
+    notes: view.notes,
+    footwear: view.footwear,
+    questionnaires: view.questionnaires,
+  } as unknown as Prisma.InputJsonValue;
 }
 
 /**
@@ -53,10 +83,12 @@ export async function recordAssessment(actor: Actor, patientId: string, input: u
         takenAt: new Date(data.takenAt),
         redFlags: data.redFlags,
         notes: data.notes?.trim() ? data.notes : null,
+        footwear: data.footwear,
       },
       select: { id: true },
     });
     if (data.measures.length) await tx.measureValue.createMany({ data: measureRows(actor, created.id, data.measures) });
+    await writeQuestionnaires(tx, actor, created.id, data.questionnaires);
     await refreshPatientStatus(tx, actor.clinicId, patientId);
     const view = await readAssessment(tx, actor.clinicId, created.id);
     await recordAudit(tx, actor, {
@@ -86,12 +118,18 @@ export async function amendAssessment(actor: Actor, id: string, input: unknown):
     const { patientBirthDate, ...before } = await lockAssessment(tx, actor, id);
     if (before.deletedAt) throw new ConflictError("This visit is deleted. An admin can restore it before it is corrected.");
     if (data.takenAt) assertNotBeforeBirth(data.takenAt, patientBirthDate);
+    // The answers are amended with the visit: sent ones replace the stored ones, absent ones stay.
+    const questionnaires = data.questionnaires ?? before.questionnaires.map(scoredFromView);
+    const scored = scoreVisit(data.measures, questionnaires);
+    if (scored.issues.length) throw new ValidationError(scored.issues);
     await tx.measureValue.deleteMany({ where: { clinicId: actor.clinicId, assessmentId: id } });
-    if (data.measures.length) await tx.measureValue.createMany({ data: measureRows(actor, id, data.measures) });
+    if (scored.measures.length) await tx.measureValue.createMany({ data: measureRows(actor, id, scored.measures) });
+    await writeQuestionnaires(tx, actor, id, questionnaires);
     await tx.assessment.update({
       where: { id },
       data: {
         ...(data.takenAt ? { takenAt: new Date(data.takenAt) } : {}),
+        ...(data.footwear !== undefined ? { footwear: data.footwear } : {}),
         redFlags: data.redFlags,
         ...(data.notes !== undefined ? { notes: data.notes } : {}),
         amendedAt: new Date(),

@@ -9,7 +9,7 @@ import { isUuid } from "@/lib/validation/parse";
 import type { AssessmentView } from "./queries";
 
 /** A visit as the history table lists it: everything but its values, and how many there are. */
-export type VisitSummary = Omit<AssessmentView, "measures"> & { valueCount: number };
+export type VisitSummary = Omit<AssessmentView, "measures" | "footwear" | "questionnaires"> & { valueCount: number };
 
 type SummaryRow = {
   id: string;

@@ -12,13 +12,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("authSecret in embedded mode", () => {
   it("creates the missing parents of the secret file (0700) and the file (0600), then reuses it", () => {
-    const config = databaseConfig({ PGLITE_DIR: path.join(dir, "a", "b", "pglite") } as NodeJS.ProcessEnv);
-    const secret = authSecret(config, {} as NodeJS.ProcessEnv);
+    const config = databaseConfig({ PGLITE_DIR: path.join(dir, "a", "b", "pglite") } as unknown as NodeJS.ProcessEnv);
+    const secret = authSecret(config, {} as unknown as NodeJS.ProcessEnv);
     expect(secret.length).toBeGreaterThanOrEqual(32);
     expect(statSync(path.join(dir, "a")).mode & 0o777).toBe(0o700);
     expect(statSync(path.join(dir, "a", "b")).mode & 0o777).toBe(0o700);
     expect(statSync(config.secretFile).mode & 0o777).toBe(0o600);
     expect(readFileSync(config.secretFile, "utf8").trim()).toBe(secret);
-    expect(authSecret(config, {} as NodeJS.ProcessEnv)).toBe(secret);
+    expect(authSecret(config, {} as unknown as NodeJS.ProcessEnv)).toBe(secret);
   });
 });

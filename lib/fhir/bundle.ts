@@ -6,6 +6,9 @@ import type { Evaluation, Flag } from "@/lib/clinical/types";
 import { SPECIALTY_LABELS, type ReferralSection, type Specialty, type Urgency } from "@/lib/referrals/schemas";
 import * as C from "./codes";
 import { stableUuid, urn } from "./ids";
+import type { PatientHistoryView } from "@/lib/patients/history/queries";
+import { ITEM_ANSWERS_METHOD, INSTRUMENT_CODES } from "@/lib/questionnaires/instruments";
+import { heelOnset, heelOnsetNote, historyConditions, questionnaireResponseResource, type FhirQuestionnaireInput } from "./history-resources";
 
 export interface FhirPractitionerInput {
   id: string;
@@ -29,7 +32,11 @@ export interface FhirExportInput {
     takenAt: string;
     raterId: string;
     measures: { id: string; code: string; side: Side; value: number; method: string | null }[];
+    /** Item answers kept with the visit (issue 18); absent = none. */
+    questionnaires?: FhirQuestionnaireInput[];
   }[];
+  /** The clinical history (onsets); absent = not recorded. */
+  history?: PatientHistoryView;
   practitioners: FhirPractitionerInput[];
   evaluation: Evaluation;
   referrals: {
@@ -113,7 +120,15 @@ function observationResource(
     ...(C.BOOLEAN_CODES.has(m.code) ? { valueBoolean: m.value === 1 } : { valueQuantity: { value: m.value, unit: def.unit, system: C.UCUM, code: def.ucum } }),
     ...(site ? { bodySite: C.bodySite(site, m.side) } : {}),
     ...(m.method ? { method: { text: m.method } } : {}),
+    ...derivedFrom(visit, m),
   };
+}
+
+/** A score calculated from item answers names its QuestionnaireResponse. */
+function derivedFrom(visit: FhirExportInput["assessments"][number], m: { code: string; method: string | null }): Pick<fhir4.Observation, "derivedFrom"> {
+  if (m.method !== ITEM_ANSWERS_METHOD) return {};
+  const q = visit.questionnaires?.find((x) => INSTRUMENT_CODES[x.instrument] === m.code);
+  return q ? { derivedFrom: [ref(q.id)] } : {};
 }
 
 const QUALITATIVE: Record<Flag["severity"], { code: string; display: string }> = {
@@ -177,6 +192,8 @@ function conditionResource(input: FhirExportInput): fhir4.Condition {
     bodySite: sides.map((side) => C.bodySite(C.HEEL_SITE, side)),
     subject: ref(input.patient.id),
     ...(first ? { recordedDate: first } : {}),
+    ...(heelOnset(input.history) ? { onsetDateTime: heelOnset(input.history) } : {}),
+    ...(heelOnsetNote(input.history).length ? { note: heelOnsetNote(input.history) } : {}),
   };
 }
 
@@ -221,6 +238,7 @@ export function buildPatientBundle(input: FhirExportInput): fhir4.Bundle<fhir4.F
   }
   const condition = conditionResource(input);
   add(condition);
+  for (const c of historyConditions(input.patient.id, input.history)) add(c);
 
   const observationIds = new Map<string, string>();
   const key = (code: string, side: string, takenAt: string) => `${code}|${side}|${Date.parse(takenAt)}`;
@@ -230,6 +248,7 @@ export function buildPatientBundle(input: FhirExportInput): fhir4.Bundle<fhir4.F
       observationIds.set(key(m.code, m.side, visit.takenAt), m.id);
       add(observationResource(input, visit, { ...m, code: m.code }));
     }
+    for (const q of visit.questionnaires ?? []) add(questionnaireResponseResource(input.patient.id, visit, q));
   }
 
   const riskRefs: fhir4.Reference[] = [];

@@ -65,9 +65,9 @@ const HEEL: Site = { code: "76853006", display: "Heel structure", words: "heel" 
 const ANKLE: Site = { code: "70258002", display: "Ankle joint structure", words: "ankle" };
 const FOOT: Site = { code: "56459004", display: "Foot structure", words: "foot" };
 const KNEE: Site = { code: "72696002", display: "Knee region structure", words: "knee" };
-const HIP: Site = { code: "29836001", display: "Hip region structure", words: "hip" };
+export const HIP: Site = { code: "29836001", display: "Hip region structure", words: "hip" };
 const LOWER_LIMB: Site = { code: "61685007", display: "Lower limb structure", words: "lower limb" };
-const LOW_BACK: Site = { code: "37822005", display: "Lower back structure", words: "low back" };
+export const LOW_BACK: Site = { code: "37822005", display: "Lower back structure", words: "low back" };
 
 /** The body site a measure is taken at; whole-body measures (function scores, gait) have none. */
 export const MEASURE_SITES: Partial<Record<MeasureCode, Site>> = {

@@ -10,11 +10,13 @@ import { readVisitsWithValues } from "@/lib/patients/history-read";
 import { getPatient } from "@/lib/patients/queries";
 import { parseSections } from "@/lib/referrals/sections";
 import { buildPatientBundle, type FhirExportInput } from "./bundle";
+import type { FhirQuestionnaireInput } from "./history-resources";
+import { readPatientHistory } from "@/lib/patients/history/queries";
 
 export async function exportPatientBundle(actor: Actor, patientId: string, now: Date = new Date()): Promise<fhir4.Bundle<fhir4.FhirResource>> {
   if (!isUuid(patientId)) throw new NotFoundError("patient");
   const patient = await getPatient(actor, patientId);
-  const [visits, referrals] = await Promise.all([
+  const [visits, referrals, clinicalHistory, questionnaireRows] = await Promise.all([
     readVisitsWithValues(db, actor.clinicId, patientId),
     db.referral.findMany({
       where: { clinicId: actor.clinicId, patientId },
@@ -32,7 +34,15 @@ export async function exportPatientBundle(actor: Actor, patientId: string, now: 
         sections: true,
       },
     }),
+    readPatientHistory(db, actor.clinicId, patientId),
+    db.questionnaireResponse.findMany({
+      where: { clinicId: actor.clinicId, assessment: { patientId, deletedAt: null } },
+      orderBy: { id: "asc" },
+      select: { id: true, assessmentId: true, instrument: true, answers: true, score: true },
+    }),
   ]);
+  const questionnairesByVisit = new Map<string, typeof questionnaireRows>();
+  for (const q of questionnaireRows) questionnairesByVisit.set(q.assessmentId, [...(questionnairesByVisit.get(q.assessmentId) ?? []), q]);
   const userIds = [...new Set([...visits.map((v) => v.raterId), ...referrals.map((r) => r.authorId)])];
   const users = await db.user.findMany({
     where: { clinicId: actor.clinicId, id: { in: userIds } },
@@ -47,7 +57,13 @@ export async function exportPatientBundle(actor: Actor, patientId: string, now: 
   const input: FhirExportInput = {
     clinicId: actor.clinicId,
     patient,
-    assessments: visits.map((v) => ({ takenAt: v.takenAt, raterId: v.raterId, measures: v.measures })),
+    assessments: visits.map((v) => ({
+      takenAt: v.takenAt,
+      raterId: v.raterId,
+      measures: v.measures,
+      questionnaires: (questionnairesByVisit.get(v.id) ?? []).map((q) => ({ id: q.id, instrument: q.instrument, answers: q.answers as unknown as FhirQuestionnaireInput["answers"], score: q.score })),
+    })),
+    history: clinicalHistory,
     practitioners: users,
     evaluation,
     referrals: referrals.map((r) => ({

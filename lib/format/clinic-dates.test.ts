@@ -35,6 +35,8 @@ describe("the clinic's time zone", () => {
       measures: [{ code: "ankle_df_wblt_cm", side: "left", value: 9, method: null }] as AssessmentView["measures"],
       redFlags: [],
       notes: null,
+      footwear: null,
+      questionnaires: [],
       rater: { id: "u1", name: "Alex Morgan" },
       createdAt: LATE_EVENING,
       amendedAt: null,

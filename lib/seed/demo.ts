@@ -33,6 +33,7 @@ import type { Region } from "../clinical/types";
 import { hashPassword } from "../users/passwords";
 import { DEMO_CLINIC_PATIENTS, NORTHSIDE_PATIENTS, type PatientSpec } from "./demo-patients";
 import { generateDemoPatients, type ClinicKey } from "./generate";
+import { demoHistoryRows, insertDemoHistory, type SeededVisit } from "./demo-history";
 
 export const DEMO_CLINIC_NAME = "Stride Demo Clinic";
 export const NORTHSIDE_CLINIC_NAME = "Northside Physio";
@@ -132,6 +133,7 @@ export async function seedDemo(
   const patients: Prisma.PatientCreateManyInput[] = [];
   const assessments: Prisma.AssessmentCreateManyInput[] = [];
   const measures: Prisma.MeasureValueCreateManyInput[] = [];
+  const seeded: Parameters<typeof demoHistoryRows>[0] = [];
   for (const p of generated) {
     const clinicId = clinicIds[p.clinic];
     const patientId = crypto.randomUUID();
@@ -148,8 +150,11 @@ export async function seedDemo(
       diagnosisSide: p.diagnosisSide,
       lastAssessedAt: last ? last.takenAt : null,
     });
+    const seededVisits: SeededVisit[] = [];
+    seeded.push({ patient: p, id: patientId, clinicId, raterId: raterOf(p.clinic, "clinician"), visits: seededVisits });
     for (const v of p.visits) {
       const assessmentId = crypto.randomUUID();
+      const firstMeasure = measures.length;
       assessments.push({
         id: assessmentId,
         clinicId,
@@ -170,8 +175,10 @@ export async function seedDemo(
           method: m.method ?? null,
         });
       }
+      seededVisits.push({ row: assessments.at(-1)!, measures: measures.slice(firstMeasure) });
     }
   }
+  const historyRows = demoHistoryRows(seeded, now);
 
   await db.$transaction(
     async (tx) => {
@@ -182,6 +189,7 @@ export async function seedDemo(
       await tx.patient.createMany({ data: patients });
       for (const rows of chunks(assessments)) await tx.assessment.createMany({ data: rows });
       for (const rows of chunks(measures)) await tx.measureValue.createMany({ data: rows });
+      await insertDemoHistory(tx, historyRows);
     },
     // Generous: the embedded database is single-threaded and a cold start can be slow.
     { maxWait: 10_000, timeout: 60_000 },

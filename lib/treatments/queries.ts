@@ -4,14 +4,22 @@ import { db } from "@/lib/db/client";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { NotFoundError } from "@/lib/errors/app-errors";
 import { isUuid } from "@/lib/validation/parse";
-import type { TreatmentKind } from "./schemas";
+import type { TreatmentKind, TreatmentResponse } from "./schemas";
 
 export interface TreatmentView {
   id: string;
   patientId: string;
   kind: TreatmentKind;
   text: string | null;
+  /** When it started (or the single session). */
   occurredAt: string;
+  endedAt: string | null;
+  dose: string | null;
+  injectionAgent: string | null;
+  injectionCount: number | null;
+  /** At review; null until reviewed. */
+  response: TreatmentResponse | null;
+  reviewedAt: string | null;
   createdBy: { id: string; name: string };
   createdAt: string;
   deletedAt: string | null;
@@ -23,6 +31,12 @@ export const treatmentSelect = {
   kind: true,
   text: true,
   occurredAt: true,
+  endedAt: true,
+  dose: true,
+  injectionAgent: true,
+  injectionCount: true,
+  response: true,
+  reviewedAt: true,
   createdById: true,
   createdAt: true,
   deletedAt: true,
@@ -41,6 +55,12 @@ export async function toTreatmentViews(tx: Prisma.TransactionClient | PrismaClie
     kind: r.kind,
     text: r.text,
     occurredAt: r.occurredAt.toISOString(),
+    endedAt: r.endedAt?.toISOString() ?? null,
+    dose: r.dose,
+    injectionAgent: r.injectionAgent,
+    injectionCount: r.injectionCount,
+    response: r.response,
+    reviewedAt: r.reviewedAt?.toISOString() ?? null,
     createdBy: byId.get(r.createdById) ?? { id: r.createdById, name: "unknown user" },
     createdAt: r.createdAt.toISOString(),
     deletedAt: r.deletedAt?.toISOString() ?? null,
@@ -62,4 +82,13 @@ export async function readPatientTreatments(clinicId: string, patientId: string,
     select: treatmentSelect,
   });
   return toTreatmentViews(db, clinicId, rows);
+}
+
+/** One treatment event of the actor's clinic (deleted or not); NotFoundError otherwise. */
+export async function getTreatment(actor: Actor, id: string): Promise<TreatmentView> {
+  if (!isUuid(id)) throw new NotFoundError("treatment");
+  const row = await db.treatmentEvent.findFirst({ where: { id, clinicId: actor.clinicId }, select: treatmentSelect });
+  if (!row) throw new NotFoundError("treatment");
+  const [view] = await toTreatmentViews(db, actor.clinicId, [row]);
+  return view!;
 }

@@ -122,6 +122,10 @@ describe(`backup of ${sourceKind}`, () => {
     expect(position("Assessment")).toBeLessThan(position("MeasureValue"));
     expect(header.appMigrations).toEqual((await loadMigrationList()).migrationDirectories.map((d) => d.path));
     expect(header.tables.find((t) => t.name === "MeasureValue")!.rowCount).toBeGreaterThan(100);
+    // Issue 18's tables round-trip too (the demo holds answers, histories and investigations).
+    for (const name of ["QuestionnaireResponse", "PatientHistory", "PatientInvestigation"]) {
+      expect(header.tables.find((t) => t.name === name)!.rowCount, name).toBeGreaterThan(0);
+    }
     expect(summary.rows).toBe(header.tables.reduce((sum, t) => sum + t.rowCount, 0));
   });
 

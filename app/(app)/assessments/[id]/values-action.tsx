@@ -10,12 +10,18 @@ import { getAssessment } from "@/lib/assessments/queries";
 import { formatDate } from "@/lib/format/dates";
 import { valueLines } from "@/components/assessments/history-rows";
 import { VisitValuesTable } from "@/components/assessments/VisitValuesTable";
+import { VisitAnswers } from "@/components/questionnaires/VisitAnswers";
 
 export async function visitValuesAction(id: string): Promise<ReactNode> {
   const actor = await requireActor();
   try {
     const visit = await getAssessment(actor, id);
-    return <VisitValuesTable values={valueLines(visit)} dateText={formatDate(visit.takenAt)} />;
+    return (
+      <>
+        <VisitValuesTable values={valueLines(visit)} dateText={formatDate(visit.takenAt)} />
+        <VisitAnswers visit={visit} />
+      </>
+    );
   } catch (error) {
     if (error instanceof NotFoundError) return <p className="alert-error">This visit no longer exists.</p>;
     throw error;

@@ -12,6 +12,7 @@ import { ageInYears, formatDate } from "@/lib/format/dates";
 import { StatusBadge } from "@/components/patients/StatusBadge";
 import { SEX_LABELS, SIDE_LABELS, fullName } from "@/components/patients/labels";
 import { PatientRecordSections } from "@/components/assessments/PatientRecordSections";
+import { HistorySection } from "@/components/patients/history/HistorySection";
 import { LatestValues } from "@/components/assessments/LatestValues";
 import { latestMeasureValues } from "@/lib/assessments/latest-values";
 
@@ -111,6 +112,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
           </div>
         </dl>
       </section>
+      <HistorySection clinicId={actor.clinicId} patientId={patient.id} archived={patient.archived} />
       <RecordAccess events={record.access} />
     </>
   );

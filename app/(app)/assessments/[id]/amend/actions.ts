@@ -23,7 +23,15 @@ export async function amendAssessmentAction(assessmentId: string, patientId: str
   if (issues.length || !parsedVisit.success || !parsedReason.success) return { status: "rejected", message: REJECTED, issues };
   try {
     // notes: null clears notes the correction removed (absent would keep the old ones).
-    await amendAssessment(actor, assessmentId, { ...parsedVisit.data, notes: parsedVisit.data.notes ?? null, reason: parsedReason.data });
+    // questionnaires and footwear are sent in full by the form ([] and null remove them).
+    const { questionnaires, footwear } = visit as { questionnaires?: unknown; footwear?: unknown };
+    await amendAssessment(actor, assessmentId, {
+      ...parsedVisit.data,
+      notes: parsedVisit.data.notes ?? null,
+      reason: parsedReason.data,
+      ...(questionnaires !== undefined ? { questionnaires } : {}),
+      ...(footwear !== undefined ? { footwear } : {}),
+    });
   } catch (error) {
     if (error instanceof AppError) return { status: "rejected", message: error.issues.length ? REJECTED : error.message, issues: error.issues };
     throw error;

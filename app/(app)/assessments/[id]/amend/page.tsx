@@ -13,6 +13,16 @@ import { fullName } from "@/components/patients/labels";
 import { AssessmentForm } from "@/components/assessments/AssessmentForm";
 import { previousTexts } from "@/components/assessments/previous-text";
 import { amendAssessmentAction } from "./actions";
+import { previousPsfsActivities } from "@/lib/questionnaires/queries";
+import { questionnaireFormFromVisit, scoredCodes } from "@/lib/questionnaires/form";
+import type { AssessmentView } from "@/lib/assessments/queries";
+
+/** The stored visit as form text; scores calculated from answers show as their answers, not as typed totals. */
+function initialState(visit: AssessmentView) {
+  const scored = scoredCodes(visit);
+  const state = formStateFromVisit({ ...visit, measures: visit.measures.filter((m) => !scored.has(m.code)) }, "");
+  return { ...state, questionnaires: questionnaireFormFromVisit(visit.questionnaires), footwear: visit.footwear ?? "" };
+}
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Correct visit" };
@@ -25,10 +35,12 @@ export default async function AmendAssessmentPage({ params }: Props) {
   let visit;
   let patient;
   let previous;
+  let previousPsfs;
   try {
     visit = await getAssessment(actor, id);
     patient = await getPatient(actor, visit.patientId);
     previous = await previousValues(actor, visit.patientId, { before: { id: visit.id, takenAt: visit.takenAt } });
+    previousPsfs = await previousPsfsActivities(actor, visit.patientId, { takenAt: visit.takenAt });
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -57,8 +69,9 @@ export default async function AmendAssessmentPage({ params }: Props) {
           mode="amend"
           patientId={patient.id}
           assessmentId={visit.id}
-          initial={{ state: formStateFromVisit(visit, ""), takenAt: visit.takenAt }}
+          initial={{ state: initialState(visit), takenAt: visit.takenAt }}
           previous={previousTexts(previous)}
+          previousPsfs={previousPsfs}
           action={amendAssessmentAction.bind(null, visit.id, patient.id)}
           cancelHref={back}
         />

@@ -16,7 +16,8 @@ export async function recordAssessmentAction(patientId: string, _previous: SaveR
   const parsed = assessmentInputSchema.safeParse(payload);
   if (!parsed.success) return { status: "rejected", message: REJECTED, issues: toFieldIssues(parsed.error.issues) };
   try {
-    await recordAssessment(actor, patientId, parsed.data);
+    // The raw payload: recordAssessment also reads its questionnaires and footwear (issue 18).
+    await recordAssessment(actor, patientId, payload);
   } catch (error) {
     if (error instanceof AppError) return { status: "rejected", message: error.issues.length ? REJECTED : error.message, issues: error.issues };
     throw error;

@@ -10,6 +10,7 @@ import { fullName } from "@/components/patients/labels";
 import { AssessmentForm } from "@/components/assessments/AssessmentForm";
 import { previousTexts } from "@/components/assessments/previous-text";
 import { recordAssessmentAction } from "./actions";
+import { previousPsfsActivities } from "@/lib/questionnaires/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Record assessment" };
@@ -21,6 +22,7 @@ export default async function NewAssessmentPage({ params }: Props) {
   const actor = await requireActor();
   const patient = await orNotFound(() => getPatient(actor, id));
   const previous = await orNotFound(() => previousValues(actor, id));
+  const previousPsfs = await previousPsfsActivities(actor, id);
   return (
     <>
       <Link href={`/patients/${id}`} className="back-link no-print">
@@ -45,6 +47,7 @@ export default async function NewAssessmentPage({ params }: Props) {
           patientId={id}
           previous={previousTexts(previous)}
           lastMethods={lastMethods(previous)}
+          previousPsfs={previousPsfs}
           action={recordAssessmentAction.bind(null, id)}
           cancelHref={`/patients/${id}`}
         />
