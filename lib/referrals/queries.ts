@@ -6,11 +6,14 @@ import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors/app-errors";
 import { isUuid } from "@/lib/validation/parse";
 import { evaluate } from "@/lib/clinical/evaluate";
-import type { Evaluation, PatientHistory } from "@/lib/clinical/types";
+import type { PatientHistory } from "@/lib/clinical/types";
 import { loadPatientHistory } from "@/lib/patients/evaluation";
+import { TREATMENT_LABELS } from "@/lib/treatments/labels";
 import { SPECIALTY_LABELS, type ReferralSection, type Specialty, type Urgency } from "./schemas";
 import { parseSections } from "./sections";
-import { suggestUrgency, type AssembleInput, type ReferralAuthor, type ReferralTreatment, type UrgencySuggestion } from "./assemble";
+import { suggestUrgency, type UrgencySuggestion } from "./assemble";
+import { isDifferential, type Differential } from "./differentials";
+import { EMPTY_CLINICAL_HISTORY, type ClinicalHistory, type NotePatient, type ReferralAuthor, type TreatmentCourse } from "./note/types";
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 
@@ -28,6 +31,11 @@ export interface ReferralView {
   supersededBy: { id: string; version: number; status: "draft" | "final" | "superseded" } | null;
   sections: ReferralSection[];
   comment: string | null;
+  /** What the referrer asks the recipient; null on an API draft not yet given one. */
+  question: string | null;
+  diagnosisBasis: string | null;
+  differentialsExcluded: Differential[];
+  differentialOther: string | null;
   author: ReferralAuthor & { id: string };
   createdAt: string;
   updatedAt: string;
@@ -45,6 +53,10 @@ export const referralSelect = {
   supersedesId: true,
   sections: true,
   comment: true,
+  question: true,
+  diagnosisBasis: true,
+  differentialsExcluded: true,
+  differentialOther: true,
   createdAt: true,
   updatedAt: true,
   finalizedAt: true,
@@ -77,6 +89,10 @@ async function toView(tx: Tx, clinicId: string, row: ReferralRow): Promise<Refer
     supersededBy: newer,
     sections: parseSections(row.sections),
     comment: row.comment,
+    question: row.question,
+    diagnosisBasis: row.diagnosisBasis,
+    differentialsExcluded: row.differentialsExcluded.filter(isDifferential),
+    differentialOther: row.differentialOther,
     author: { id: row.author.id, name: row.author.name, registrationNumber: row.author.registrationNumber, clinicName: row.author.clinic.name },
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -127,14 +143,21 @@ export async function listReferrals(actor: Actor, patientId: string): Promise<Re
   }));
 }
 
-export type ReferralContext = Omit<AssembleInput, "specialty" | "urgency" | "comment" | "asOf"> & { history: PatientHistory; evaluation: Evaluation };
+export interface ReferralContext {
+  patient: NotePatient;
+  /** Every non-deleted visit, oldest first (callers cut it at the note's reference time). */
+  history: PatientHistory;
+  clinical: ClinicalHistory;
+  treatments: TreatmentCourse[];
+  author: ReferralAuthor;
+}
 
-/** Everything the note is assembled from, for one patient of the actor's clinic. */
-export async function loadReferralContext(tx: Tx, actor: Actor, patientId: string): Promise<ReferralContext> {
+/** Everything a note is assembled from, for one patient of the actor's clinic. */
+export async function loadReferralContext(tx: Tx, actor: Actor, patientId: string, authorId: string = actor.userId): Promise<ReferralContext> {
   if (!isUuid(patientId)) throw new NotFoundError("patient");
   const patient = await tx.patient.findFirst({
     where: { id: patientId, clinicId: actor.clinicId },
-    select: { givenName: true, familyName: true, birthDate: true, sex: true, diagnosisSide: true, mrn: true },
+    select: { givenName: true, familyName: true, birthDate: true, sex: true, diagnosisSide: true, mrn: true, heightCm: true },
   });
   if (!patient) throw new NotFoundError("patient");
   const [history, treatments, author] = await Promise.all([
@@ -144,14 +167,16 @@ export async function loadReferralContext(tx: Tx, actor: Actor, patientId: strin
       orderBy: { occurredAt: "asc" },
       select: { kind: true, text: true, occurredAt: true },
     }),
-    loadAuthor(tx, actor),
+    loadAuthor(tx, { ...actor, userId: authorId }),
   ]);
-  const h = history ?? { assessments: [] };
   return {
-    patient: { ...patient, birthDate: patient.birthDate.toISOString().slice(0, 10) },
-    history: h,
-    evaluation: evaluate(h),
-    treatments: treatments.map((t): ReferralTreatment => ({ kind: t.kind, text: t.text, occurredAt: t.occurredAt.toISOString() })),
+    patient: { ...patient, birthDate: patient.birthDate.toISOString().slice(0, 10), heightCm: patient.heightCm ?? null },
+    history: history ?? { assessments: [] },
+    // Until the patient history model lands (issue 18), nothing of it is recorded.
+    clinical: EMPTY_CLINICAL_HISTORY,
+    treatments: treatments.map(
+      (t): TreatmentCourse => ({ name: TREATMENT_LABELS[t.kind] ?? t.kind, dose: t.text, startedAt: t.occurredAt.toISOString(), endedAt: null, response: null }),
+    ),
     author,
   };
 }
@@ -167,6 +192,8 @@ export async function loadAuthor(tx: Tx, actor: Actor): Promise<ReferralAuthor> 
 
 /** What the "Create referral" form preselects: urgent for a red flag, with the reason. */
 export async function referralSuggestion(actor: Actor, patientId: string): Promise<UrgencySuggestion> {
-  const context = await loadReferralContext(db, actor, patientId);
-  return suggestUrgency(context.evaluation);
+  if (!isUuid(patientId)) throw new NotFoundError("patient");
+  const history = await loadPatientHistory(db, actor.clinicId, patientId);
+  if (!history) throw new NotFoundError("patient");
+  return suggestUrgency(evaluate(history));
 }
