@@ -56,7 +56,10 @@ async function main(argv: string[]): Promise<number> {
       return withDatabase(async () => {
         const { values } = parseArgs({ args: rest, options: { show: { type: "string", default: "20" } } });
         const { repairStatuses, describeStale } = await import("@/lib/patients/status-repair");
+        const { markStoredStatusRules } = await import("@/lib/patients/rules-upgrade");
         const report = await repairStatuses({ keep: Number(values.show) || 0, onProgress: progressBar("patients") });
+        // Every status now follows the current rules: start-up need not recompute them again.
+        await markStoredStatusRules();
         for (const stale of report.examples) console.log(`  stale: ${describeStale(stale)}`);
         if (report.stale > report.examples.length) console.log(`  … and ${report.stale - report.examples.length} more`);
         console.log(`Checked ${report.checked} patients in ${report.seconds.toFixed(1)} s: ${report.stale} stale, now repaired.`);

@@ -31,7 +31,7 @@ async function main() {
   });
   log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database schema is up to date.");
 
-  await seedIfEmpty(url, config);
+  await prepareData(url, config);
 
   if (!dev) {
     await withBuildLock(() => {
@@ -104,22 +104,40 @@ function safeHost(url: string): string {
   }
 }
 
-async function seedIfEmpty(url: string, config: DatabaseConfig) {
-  if (!demoEnabled(config.kind)) return;
+/** Brings stored statuses up to the current rules, then seeds the demo clinics into an empty database. */
+async function prepareData(url: string, config: DatabaseConfig) {
   process.env.STRIDE_DATABASE_URL = url;
   process.env.STRIDE_DATABASE_KIND = config.kind;
-  const { db, disconnectDb } = await import("@/lib/db/client");
+  const { disconnectDb } = await import("@/lib/db/client");
   try {
-    if ((await db.clinic.count()) > 0) return;
-    log("Empty database: seeding the demo clinics…");
-    const { seedDemo } = await import("@/lib/seed/demo");
-    const { refreshAllStatuses } = await import("@/lib/patients/evaluation");
-    const counts = await seedDemo(db, { log });
-    await db.$transaction((tx) => refreshAllStatuses(tx), { timeout: 120_000 });
-    log(`Seeded ${counts.clinics} clinics, ${counts.users} users, ${counts.patients} patients, ${counts.assessments} assessments.`);
+    await recomputeStatusesAfterRulesUpgrade();
+    await seedIfEmpty(config);
   } finally {
     await disconnectDb();
   }
+}
+
+/** Statuses stored under older flag rules are recomputed before the app serves them. */
+async function recomputeStatusesAfterRulesUpgrade() {
+  const { recomputeStatusesIfRulesChanged } = await import("@/lib/patients/rules-upgrade");
+  const result = await recomputeStatusesIfRulesChanged();
+  if (!result) return;
+  log(
+    `Flag rules changed (version ${result.from} → ${result.to}): recomputed the stored status of ${result.report.checked} patient(s); ` +
+      `${result.report.stale} changed.`,
+  );
+}
+
+async function seedIfEmpty(config: DatabaseConfig) {
+  if (!demoEnabled(config.kind)) return;
+  const { db } = await import("@/lib/db/client");
+  if ((await db.clinic.count()) > 0) return;
+  log("Empty database: seeding the demo clinics…");
+  const { seedDemo } = await import("@/lib/seed/demo");
+  const { refreshAllStatuses } = await import("@/lib/patients/evaluation");
+  const counts = await seedDemo(db, { log });
+  await db.$transaction((tx) => refreshAllStatuses(tx), { timeout: 120_000 });
+  log(`Seeded ${counts.clinics} clinics, ${counts.users} users, ${counts.patients} patients, ${counts.assessments} assessments.`);
 }
 
 main().catch(async (error: unknown) => {

@@ -12,6 +12,7 @@ import {
   type FieldKey,
   type FormSectionDef,
 } from "@/lib/assessment-form/fields";
+import { PelvisDroppedControl } from "./PelvisDroppedControl";
 import styles from "./assessment-form.module.css";
 
 export interface MeasureFieldHandlers {
@@ -131,9 +132,10 @@ export function MeasureSection({ section, f }: { section: FormSectionDef; f: Mea
           <span />
         </div>
       ) : null}
-      {section.codes.map((code) => (
-        <MeasureRow key={code} code={code} f={f} />
-      ))}
+      {section.codes.map((code) =>
+        // A yes/no question, not a number: radio buttons under the hold time (rules.md v2).
+        code === "trendelenburg_pelvis_dropped" ? <PelvisDroppedControl key={code} f={f} /> : <MeasureRow key={code} code={code} f={f} />,
+      )}
     </fieldset>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 // Saving with red flags ticked asks once more: a modal <dialog> (focus moves into it, Escape goes
-// back), because a mis-tick would mark the patient REFER.
+// back), because a mis-tick could mark the patient REFER (emergency or urgent tier) or High (review).
 import { useEffect, useRef } from "react";
 import { RED_FLAG_LABELS, type RedFlagCode } from "@/lib/clinical/measures";
+import { tickedTier, tierConsequence } from "@/lib/assessment-form/red-flag-tier";
 import styles from "./assessment-form.module.css";
 
 export function RedFlagConfirmDialog({
@@ -37,7 +38,7 @@ export function RedFlagConfirmDialog({
     >
       <h2 id="rf-confirm-title">Confirm red flags</h2>
       <p id="rf-confirm-text">
-        You ticked {n} red flag{n === 1 ? "" : "s"}: the patient will be marked REFER. Confirm?
+        You ticked {n} red flag{n === 1 ? "" : "s"}, {tierConsequence(tickedTier(ticked) ?? "review")}. Confirm?
       </p>
       <ul>
         {ticked.map((code) => (

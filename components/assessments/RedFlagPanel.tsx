@@ -1,9 +1,10 @@
 "use client";
-// The red-flag screen: visually set apart (red border, stop-sign shape, text), because a ticked
-// box means "refer", not "worth monitoring". The confirmation before saving lives in
-// RedFlagConfirmDialog.
+// The red-flag screen: visually set apart (red border, stop-sign shape, text). Each box shows its
+// tier (rules.md v2): emergency and urgent items mean "refer"; review items raise the status to at
+// least high. The confirmation before saving lives in RedFlagConfirmDialog.
 import { RED_FLAGS, type RedFlagCode } from "@/lib/clinical/measures";
 import { RED_FLAGS_ID } from "@/lib/assessment-form/form-state";
+import { TIER_WORDS, tickedTier, tierConsequence } from "@/lib/assessment-form/red-flag-tier";
 import styles from "./assessment-form.module.css";
 
 export function RedFlagPanel({
@@ -24,7 +25,8 @@ export function RedFlagPanel({
         Red-flag screen
       </legend>
       <p id="red-flags-hint" className={styles.redFlagHint}>
-        Tick only what is present today. Any ticked box marks the patient <strong>Refer</strong>.
+        Tick only what is present today. An <strong>emergency</strong> or <strong>urgent</strong> item marks the patient{" "}
+        <strong>Refer</strong>; a <strong>review</strong> item raises the status to at least High.
       </p>
       <div className={styles.redFlagList}>
         {RED_FLAGS.map((flag) => {
@@ -40,6 +42,10 @@ export function RedFlagPanel({
               />
               <label htmlFor={id}>
                 {flag.label}
+                <span className={styles.redFlagTier} data-tier={flag.tier}>
+                  {" "}
+                  ({TIER_WORDS[flag.tier]})
+                </span>
                 {flag.detail ? (
                   <span id={`${id}-detail`} className="hint">
                     {" "}
@@ -54,7 +60,7 @@ export function RedFlagPanel({
       <p className={ticked.length ? styles.redFlagCount : "hint"} aria-live="polite">
         {ticked.length === 0
           ? "No red flags ticked."
-          : `${ticked.length} red flag${ticked.length === 1 ? "" : "s"} ticked: the patient will be marked REFER.`}
+          : `${ticked.length} red flag${ticked.length === 1 ? "" : "s"} ticked, ${tierConsequence(tickedTier(ticked)!)}.`}
       </p>
       {error ? <p className={styles.fieldError}>{error}</p> : null}
     </fieldset>

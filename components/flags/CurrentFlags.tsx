@@ -1,12 +1,14 @@
 // The patient's current flags from the flag engine: each with its severity (text + colour +
-// shape), side, title, explanation, threshold, evidence grade and source; the hip and back region
-// levels with the chain-escalation note; what could not be evaluated, collapsed. Flags are
-// "worth monitoring" prompts; a red flag says "Refer" plainly (ui.md).
+// shape), side, title, explanation, threshold, evidence grade and source; the heel, hip and back
+// region levels with the chain-escalation note; what could not be evaluated, collapsed. Flags are
+// "worth monitoring" prompts; an emergency or urgent red flag says "Refer" plainly with its tier,
+// a review-tier red flag says to reason it through (rules.md v2; ui.md).
 import type { Evaluation, Flag, Grade, Level, Severity } from "@/lib/clinical/types";
 import { formatValue } from "@/lib/clinical/format";
 import { isMeasureCode, RED_FLAG_LABELS, type RedFlagCode } from "@/lib/clinical/measures";
 import { formatDate } from "@/lib/format/dates";
 import { StatusBadge } from "@/components/patients/StatusBadge";
+import { RED_FLAG_ADVICE, RULE_NAMES } from "./rule-names";
 import styles from "./flags.module.css";
 
 const GRADE_TEXT: Record<Grade, string> = {
@@ -23,14 +25,22 @@ function inputText(input: Flag["inputs"][number]): string {
   return `${RED_FLAG_LABELS[input.code as RedFlagCode] ?? input.code} ticked on ${when}`;
 }
 
+function redFlagAdvice(flag: Flag): string | null {
+  if (flag.id === "RED_FLAG") return RED_FLAG_ADVICE[flag.tier ?? "urgent"];
+  if (flag.id === "RED_FLAG_REVIEW") return RED_FLAG_ADVICE.review;
+  return null;
+}
+
 function FlagItem({ flag }: { flag: Flag }) {
   const refer = flag.id === "RED_FLAG";
+  const advice = redFlagAdvice(flag);
   return (
-    <li className={refer ? `${styles.flag} ${styles.refer}` : styles.flag} data-flag={flag.id}>
+    <li className={refer ? `${styles.flag} ${styles.refer}` : styles.flag} data-flag={flag.id} {...(flag.tier ? { "data-tier": flag.tier } : {})}>
       <div className={styles.flagHead}>
         <StatusBadge status={refer ? "refer" : SEVERITY_STATUS[flag.severity]} />
         <h3 className={styles.flagTitle}>{flag.title}</h3>
       </div>
+      {advice ? <p className={styles.explanation}><strong>{advice}</strong></p> : null}
       <p className={styles.explanation}>{flag.explanation}</p>
       <dl className={styles.facts}>
         {flag.side !== "none" ? (
@@ -60,9 +70,10 @@ function FlagItem({ flag }: { flag: Flag }) {
   );
 }
 
-function RegionLine({ name, region }: { name: string; region: Evaluation["regions"]["hip"] }) {
+function RegionLine({ name, region }: { name: string; region: Evaluation["regions"]["hip"] | undefined }) {
+  if (!region) return null;
   return (
-    <div className={styles.region}>
+    <div className={styles.region} data-testid={`flags-region-${name.toLowerCase().replace(/\s+/g, "-")}`}>
       <span className={styles.regionName}>{name}</span>
       <StatusBadge status={region.level} />
       {region.escalated ? (
@@ -77,7 +88,8 @@ function RegionLine({ name, region }: { name: string; region: Evaluation["region
 
 export function CurrentFlags({ evaluation }: { evaluation: Evaluation }) {
   const { flags, notEvaluated, regions } = evaluation;
-  const ordered = [...flags].sort((a, b) => Number(b.id === "RED_FLAG") - Number(a.id === "RED_FLAG"));
+  const rank = (f: Flag) => (f.id === "RED_FLAG" ? 2 : f.id === "RED_FLAG_REVIEW" ? 1 : 0);
+  const ordered = [...flags].sort((a, b) => rank(b) - rank(a));
   return (
     <section className={`card ${styles.panel}`} aria-labelledby="flags-heading">
       <div className={styles.panelHead}>
@@ -89,6 +101,7 @@ export function CurrentFlags({ evaluation }: { evaluation: Evaluation }) {
         {evaluation.latestTakenAt ? ` Based on the visits up to ${formatDate(evaluation.latestTakenAt)}.` : " No visits recorded yet."}
       </p>
       <div className={styles.regions} aria-label="Region levels">
+        <RegionLine name="Heel" region={regions.heel} />
         <RegionLine name="Hip" region={regions.hip} />
         <RegionLine name="Low back" region={regions.back} />
       </div>
@@ -107,7 +120,7 @@ export function CurrentFlags({ evaluation }: { evaluation: Evaluation }) {
           <ul>
             {notEvaluated.map((n) => (
               <li key={`${n.id}-${n.sides.join()}`}>
-                <span className="mono">{n.id}</span>: {n.reason}
+                {RULE_NAMES[n.id] ?? "A rule"}: {n.reason}
               </li>
             ))}
           </ul>

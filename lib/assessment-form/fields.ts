@@ -31,11 +31,20 @@ const SECTION_TITLES: [FormSection, string][] = [
   ["load", "Load: work and activity"],
 ];
 
-export const FORM_SECTIONS: FormSectionDef[] = SECTION_TITLES.map(([id, title]) => ({
-  id,
-  title,
-  codes: MEASURE_CODES.filter((code) => MEASURES[code].formSection === id),
-}));
+/** A measure shown right after another rather than in catalog order (the pelvis question follows the hold time). */
+const SHOWN_AFTER: Partial<Record<MeasureCode, MeasureCode>> = { trendelenburg_pelvis_dropped: "trendelenburg_hold_s" };
+
+function sectionCodes(id: FormSection): MeasureCode[] {
+  const codes = MEASURE_CODES.filter((code) => MEASURES[code].formSection === id && !SHOWN_AFTER[code]);
+  for (const [code, after] of Object.entries(SHOWN_AFTER) as [MeasureCode, MeasureCode][]) {
+    if (MEASURES[code].formSection !== id) continue;
+    const at = codes.indexOf(after);
+    codes.splice(at < 0 ? codes.length : at + 1, 0, code);
+  }
+  return codes;
+}
+
+export const FORM_SECTIONS: FormSectionDef[] = SECTION_TITLES.map(([id, title]) => ({ id, title, codes: sectionCodes(id) }));
 
 export type FieldKey = `${MeasureCode}:${Side}`;
 

@@ -26,6 +26,22 @@ describe("visitChanges", () => {
     ]);
   });
 
+  it("judges each step against the previous value, percentages of the previous value too (rules.md v2)", () => {
+    const h = history([
+      visit(day(0), [["hip_abd_hhd_n", "left", 100], ["pain_back_nprs", "none", 1], ["pain_heel_nprs", "right", 2], ["pain_hip_nprs", "left", 8]]),
+      visit(day(30), [["hip_abd_hhd_n", "left", 200], ["pain_back_nprs", "none", 1], ["pain_heel_nprs", "right", 3], ["pain_hip_nprs", "left", 7]]),
+      visit(day(60), [["hip_abd_hhd_n", "left", 175], ["pain_back_nprs", "none", 2], ["pain_heel_nprs", "right", 0], ["pain_hip_nprs", "left", 5]]),
+    ]);
+    const texts = visitChanges(h).changes.map((c) => c.text);
+    // −25 N is within 15 % of the previous 200 N (30 N), although beyond 15 % of the baseline 100 N.
+    // Low-back pain 1 → 2 (+1 point) is within the 2-point error of a pain rating: not listed.
+    expect(texts).toEqual([
+      "Right heel pain \u22123 points since the previous value: important change, better, now pain-free",
+      // 7 → 5 is 2 points: beyond error, but an improvement from 7 needs 3 points to be important.
+      "Left hip pain \u22122 points since the previous value: real change, better",
+    ]);
+  });
+
   it("ignores series not measured at the latest visit, and a first visit has nothing to compare", () => {
     const h = history([
       visit(day(0), [["pain_heel_nprs", "left", 7]]),

@@ -3,10 +3,10 @@
 // measurement error. Computed when a visit is written (refreshPatientStatus) and stored on the
 // patient, so the caseload reads it without evaluating any history. Pure.
 import { evaluate } from "@/lib/clinical/evaluate";
-import { directionFor, labelFor } from "@/lib/clinical/trends";
 import type { MeasureCode, Side } from "@/lib/clinical/measures";
 import type { Evaluation, Flag, PatientHistory, Severity, TrendDirection, TrendLabel } from "@/lib/clinical/types";
 import { seriesName, signedAmount } from "@/lib/trends/sentences";
+import { labelAgainst } from "./change-label";
 
 export interface FlagRef {
   id: string;
@@ -46,17 +46,18 @@ export function visitChanges(history: PatientHistory, current: Evaluation = eval
   for (const t of current.trends) {
     // Only series measured at the latest visit changed at it.
     if (Date.parse(t.latestTakenAt) !== Date.parse(latest.takenAt)) continue;
-    const label = labelFor(Math.abs(t.deltaFromPrevious), t.mdc, t.mcid);
+    // Judged against the previous value, percentages of it too (rules.md v2), not the baseline.
+    const { delta, label, direction } = labelAgainst(t.code, t.previous, t.latest);
     if (label !== "real_change" && label !== "important_change") continue;
-    const direction = directionFor(t.code, t.previous, t.latest);
     const words = label === "important_change" ? "important change" : "real change";
     const dir = direction === "better" || direction === "worse" ? `, ${direction}` : "";
+    const painFree = t.latest === 0 && t.code.startsWith("pain_") ? ", now pain-free" : "";
     changes.push({
       code: t.code,
       side: t.side,
       label,
       direction,
-      text: `${seriesName(t.code, t.side)} ${signedAmount(t.code, t.deltaFromPrevious)} since the previous value: ${words}${dir}`,
+      text: `${seriesName(t.code, t.side)} ${signedAmount(t.code, delta)} since the previous value: ${words}${dir}${painFree}`,
     });
   }
   return {

@@ -3,7 +3,7 @@
 // bundle is self-contained for an importing system. Codes: see codes.ts and docs/decisions.
 import { MEASURES, isMeasureCode, type MeasureCode, type Side } from "@/lib/clinical/measures";
 import type { Evaluation, Flag } from "@/lib/clinical/types";
-import { SPECIALTY_LABELS, type ReferralSection, type Specialty } from "@/lib/referrals/schemas";
+import { SPECIALTY_LABELS, type ReferralSection, type Specialty, type Urgency } from "@/lib/referrals/schemas";
 import * as C from "./codes";
 import { stableUuid, urn } from "./ids";
 
@@ -35,7 +35,7 @@ export interface FhirExportInput {
   referrals: {
     id: string;
     status: "draft" | "final" | "superseded";
-    urgency: "routine" | "soon" | "urgent";
+    urgency: Urgency;
     specialty: string;
     version: number;
     supersedesId: string | null;
@@ -109,7 +109,8 @@ function observationResource(
     subject: ref(input.patient.id),
     effectiveDateTime: visit.takenAt,
     performer: [ref(visit.raterId)],
-    valueQuantity: { value: m.value, unit: def.unit, system: C.UCUM, code: def.ucum },
+    // A yes/no finding (pelvis dropped) is a boolean, not a quantity of "1 yes/no".
+    ...(C.BOOLEAN_CODES.has(m.code) ? { valueBoolean: m.value === 1 } : { valueQuantity: { value: m.value, unit: def.unit, system: C.UCUM, code: def.ucum } }),
     ...(site ? { bodySite: C.bodySite(site, m.side) } : {}),
     ...(m.method ? { method: { text: m.method } } : {}),
   };
@@ -130,12 +131,25 @@ export function conditionId(patientId: string): string {
   return stableUuid("condition", patientId, "M72.2");
 }
 
+const REGION_NAMES = { heel: "Heel", hip: "Hip", back: "Low-back" } as const;
+
+/** "Heel", "Hip and low-back", "Heel, hip and low-back". */
+function regionWords(regions: readonly Flag["regions"][number][]): string {
+  const words = regions.map((r, i) => (i === 0 ? REGION_NAMES[r] : REGION_NAMES[r].toLowerCase()));
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+}
+
 function riskAssessmentResource(input: FhirExportInput, flag: Flag, observationIdOf: (code: string, side: Side, takenAt: string) => string | undefined): fhir4.RiskAssessment {
   const basis = flag.inputs
     .map((i) => observationIdOf(i.code, i.side, i.takenAt))
     .filter((id): id is string => id !== undefined)
     .map((id) => ref(id));
-  const outcome = flag.refer ? "Needs referral (red flag)" : `Secondary ${flag.regions.map((r) => (r === "back" ? "low-back" : r)).join(" and ")} problems (worth monitoring)`;
+  const outcome =
+    flag.id === "RED_FLAG"
+      ? `Needs referral (red flag${flag.tier ? `, ${flag.tier} tier` : ""})`
+      : flag.id === "RED_FLAG_REVIEW"
+        ? "Red flag for review: reason it through; refer if it persists or other findings join it"
+        : `${regionWords(flag.regions)} findings worth monitoring (an association, not a diagnosis)`;
   return {
     resourceType: "RiskAssessment",
     id: riskAssessmentId(input.patient.id, flag),
@@ -167,7 +181,8 @@ function conditionResource(input: FhirExportInput): fhir4.Condition {
 }
 
 const REQUEST_STATUS = { draft: "draft", final: "active", superseded: "revoked" } as const;
-const REQUEST_PRIORITY = { routine: "routine", soon: "urgent", urgent: "asap" } as const;
+// FHIR request-priority: routine < urgent < asap < stat; an emergency-tier red flag is "stat".
+const REQUEST_PRIORITY: Record<Urgency, "routine" | "urgent" | "asap" | "stat"> = { routine: "routine", soon: "urgent", urgent: "asap", emergency: "stat" };
 
 function serviceRequestResource(input: FhirExportInput, r: FhirExportInput["referrals"][number], reasons: fhir4.Reference[], ids: ReadonlySet<string>): fhir4.ServiceRequest {
   const label = SPECIALTY_LABELS[r.specialty as Specialty] ?? r.specialty;

@@ -26,13 +26,25 @@ export function mrnSystem(clinicId: string): string {
 
 /** LOINC 72514-3: pain severity 0-10 verbal numeric rating, reported. */
 export const PAIN_LOINC = { system: LOINC, code: "72514-3", display: "Pain severity - 0-10 verbal numeric rating [Score] - Reported" };
-export const PAIN_CODES: ReadonlySet<MeasureCode> = new Set(["pain_heel_nprs", "pain_hip_nprs", "pain_back_nprs"]);
+export const PAIN_CODES: ReadonlySet<MeasureCode> = new Set(["pain_heel_nprs", "pain_first_step_nprs", "pain_hip_nprs", "pain_back_nprs"]);
+
+/** Yes/no findings, exported as Observation.valueBoolean (1 = yes). */
+export const BOOLEAN_CODES: ReadonlySet<MeasureCode> = new Set(["trendelenburg_pelvis_dropped"]);
 
 /**
  * Patient-reported questionnaires and ratings are "survey"; everything measured by the clinician
  * is "exam".
  */
-export const SURVEY_CODES: ReadonlySet<MeasureCode> = new Set([...PAIN_CODES, "odi_percent", "lefs_score", "faam_adl_percent"]);
+export const SURVEY_CODES: ReadonlySet<MeasureCode> = new Set([
+  ...PAIN_CODES,
+  "odi_percent",
+  "lefs_score",
+  "faam_adl_percent",
+  "faam_sports_percent",
+  "psfs_mean",
+  "work_on_feet_h",
+  "activity_km_week",
+]);
 
 export const REFERRAL_SNOMED = { system: SNOMED, code: "103695009", display: "Referral to specialist" };
 export const PLANTAR_FASCIITIS_ICD10 = { system: ICD10CM, code: "M72.2", display: "Plantar fascial fibromatosis" };
@@ -52,6 +64,7 @@ interface Site {
 const HEEL: Site = { code: "76853006", display: "Heel structure", words: "heel" };
 const ANKLE: Site = { code: "70258002", display: "Ankle joint structure", words: "ankle" };
 const FOOT: Site = { code: "56459004", display: "Foot structure", words: "foot" };
+const KNEE: Site = { code: "72696002", display: "Knee region structure", words: "knee" };
 const HIP: Site = { code: "29836001", display: "Hip region structure", words: "hip" };
 const LOWER_LIMB: Site = { code: "61685007", display: "Lower limb structure", words: "lower limb" };
 const LOW_BACK: Site = { code: "37822005", display: "Lower back structure", words: "low back" };
@@ -66,11 +79,14 @@ export const MEASURE_SITES: Partial<Record<MeasureCode, Site>> = {
   navicular_drop_mm: FOOT,
   hip_abd_hhd_n: HIP,
   trendelenburg_hold_s: HIP,
+  trendelenburg_pelvis_dropped: HIP,
+  knee_fppa_deg: KNEE,
   pelvic_drop_deg: HIP,
   thomas_hip_deg: HIP,
   thomas_knee_deg: HIP,
   leg_length_diff_mm: LOWER_LIMB,
   pain_heel_nprs: HEEL,
+  pain_first_step_nprs: HEEL,
   pain_hip_nprs: HIP,
   pain_back_nprs: LOW_BACK,
 };

@@ -15,6 +15,7 @@ export const SPECIALTIES = [
   "spine",
   "podiatry",
   "rheumatology",
+  "neurology",
   "general_practice",
   "hip_colleague",
   "back_colleague",
@@ -28,15 +29,17 @@ export const SPECIALTY_LABELS: Record<Specialty, string> = {
   spine: "Spine service",
   podiatry: "Podiatry",
   rheumatology: "Rheumatology",
+  neurology: "Neurology",
   general_practice: "General practice",
   hip_colleague: "Colleague for the hip",
   back_colleague: "Colleague for the back",
   other: "Other specialist",
 };
 
-export const URGENCIES = ["routine", "soon", "urgent"] as const;
+/** Mildest first. `emergency` (rules v2): an emergency-tier red flag, same-day assessment. */
+export const URGENCIES = ["routine", "soon", "urgent", "emergency"] as const;
 export type Urgency = (typeof URGENCIES)[number];
-export const URGENCY_LABELS: Record<Urgency, string> = { routine: "Routine", soon: "Soon", urgent: "Urgent" };
+export const URGENCY_LABELS: Record<Urgency, string> = { routine: "Routine", soon: "Soon", urgent: "Urgent", emergency: "Emergency (same day)" };
 
 /**
  * Section keys in display order (issue 19's structure: page one, flags for the specialty, charts,

@@ -10,6 +10,7 @@ import type { ResolvedRange } from "./range";
 import { chartGeometry, isDense } from "./svg-geometry";
 import { chartMarkup, hoverPoints, type HoverPoint } from "./svg-markup";
 import { INLINE_TABLES_MAX_VALUES, tableRowCount, valuesTableHtml } from "./table-markup";
+import { measurementErrorText } from "./sentences";
 
 export interface ChartSentence {
   side: Side;
@@ -79,7 +80,7 @@ export function buildTrendsView({ assessments, treatments, evaluation, range, re
         sentences: chart.series.map((s) => ({
           side: s.side,
           text: s.sentence,
-          mdcNote: s.mdcBand ? `MDC band: baseline ${formatValue(chart.code, s.baseline.value)} ± ${formatValue(chart.code, s.mdcBand.mdc)}.` : null,
+          mdcNote: s.mdcBand ? `MDC band: baseline ${formatValue(chart.code, s.baseline.value)} ± ${measurementErrorText(chart.code, s.mdcBand.mdc)}.` : null,
           baselineNote: s.baselineBeforeRange ? `The baseline (${s.baseline.date}) is before the dates shown.` : null,
         })),
       };

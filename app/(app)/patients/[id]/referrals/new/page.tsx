@@ -1,4 +1,5 @@
-// "Create referral": pick specialty and urgency. A red flag preselects urgent and says why.
+// "Create referral": pick specialty and urgency. The suggested urgency follows the status (an
+// emergency or urgent red flag, a review-tier red flag → soon with its suggested specialty) and says why.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -48,10 +49,11 @@ export default async function NewReferralPage({ params, searchParams }: Props) {
         </p>
         <div className="field">
           <label htmlFor="specialty">Refer to</label>
-          <select id="specialty" name="specialty" className="input" defaultValue="orthopaedics" required>
+          <select id="specialty" name="specialty" className="input" defaultValue={suggestion.specialty ?? "orthopaedics"} required>
             {SPECIALTIES.map((s) => (
               <option key={s} value={s}>
                 {SPECIALTY_LABELS[s]}
+                {s === suggestion.specialty ? " (suggested)" : ""}
               </option>
             ))}
           </select>
@@ -65,7 +67,7 @@ export default async function NewReferralPage({ params, searchParams }: Props) {
               {u === suggestion.urgency ? <span className="muted"> (suggested)</span> : null}
             </label>
           ))}
-          <p id="urgency-reason" className={suggestion.urgency === "urgent" ? styles.redFlag : "hint"}>
+          <p id="urgency-reason" className={suggestion.urgency === "urgent" || suggestion.urgency === "emergency" ? styles.redFlag : "hint"}>
             Suggested: {URGENCY_LABELS[suggestion.urgency].toLowerCase()}. {suggestion.reason}
           </p>
         </fieldset>
