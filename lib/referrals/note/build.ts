@@ -54,8 +54,7 @@ function urgencyText(input: ReferralNoteInput): string {
   return [
     `${URGENCY_LABELS[chosen]}${chosen === suggestion.urgency ? ", as suggested from the data" : `; suggested from the data: ${URGENCY_LABELS[suggestion.urgency].toLowerCase()}`}.`,
     `Reason: ${suggestion.reason}`,
-    `Status: ${statusWords(e.status)}. ${[region("Heel", "heel"), region("hip", "hip"), region("low back", "back")].join("; ")}.`,
-    "The flags are monitoring prompts backed by cited evidence, not diagnoses.",
+    `Status: ${statusWords(e.status)}. ${[region("Heel", "heel"), region("hip", "hip"), region("low back", "back")].join("; ")}. The flags are monitoring prompts backed by cited evidence, not diagnoses.`,
   ].join("\n");
 }
 

@@ -52,8 +52,7 @@ function toNoteChart(chart: MeasureChart, [start, end]: [number, number]): NoteC
     const base = s.baselineBeforeRange ? `; baseline ${formatValue(chart.code, s.baseline.value)} (${s.baseline.date})` : "";
     return `${who}${shown}${base}`;
   });
-  const bands = chart.normalBand ? ` Shaded green: normal (${chart.normalBand.text}).` : "";
-  const mdc = chart.series.some((s) => s.mdcBand) ? " Hatched: baseline ± measurement error." : "";
+  const bands = chart.normalText && chart.normalBand ? ` Normal: ${chart.normalText}.` : "";
   return {
     code: chart.code,
     title: chart.title,
@@ -66,7 +65,7 @@ function toNoteChart(chart: MeasureChart, [start, end]: [number, number]): NoteC
       s.mdcBand ? [{ side: s.side, low: Math.max(s.mdcBand.low, yMin), high: Math.min(s.mdcBand.high, yMax) }] : [],
     ),
     series: chart.series.filter((s) => s.points.length > 0).map((s) => ({ side: s.side, points: s.points.map((p) => ({ x: x(p.time), value: p.value })) })),
-    caption: `${captions.join(". ")}.${bands}${mdc}`,
+    caption: `${captions.join(". ")}.${bands}`,
   };
 }
 
@@ -97,6 +96,9 @@ export function noteCharts(history: PatientHistory, evaluation: Evaluation, lead
     firstDate: first,
     lastDate: last,
     charts,
+    legend:
+      "Markers as in the app: ● left (blue), ▲ right (orange), ◆ whole-body. Green band: normal range; " +
+      "band in the side's colour: baseline ± measurement error (a change inside it is not a real change).",
     omitted: omitted.length ? `Also flagged, not charted here: ${omitted.map((c) => MEASURES[c].shortLabel).join("; ")}.` : null,
   };
 }

@@ -59,6 +59,7 @@ function worst(group: RuleGroup): number {
 function severityWords(group: RuleGroup): string {
   const f = group.flags;
   if (f[0]!.id === "RED_FLAG") return `refer (${f[0]!.tier ?? "urgent"} tier)`;
+  if (f[0]!.id === "RED_FLAG_REVIEW") return "for review: reason it through; refer if it persists or other findings join it";
   const distinct = new Set(f.map((x) => x.severity));
   if (distinct.size === 1) return f[0]!.severity;
   return f.map((x) => `${x.side === "none" ? "" : `${x.side} `}${x.severity}`).join(", ");

@@ -113,9 +113,9 @@ export function diagnosisText(input: ReferralNoteInput): string {
   const r = input.referral;
   const basis = r.diagnosisBasis?.trim() || `clinical diagnosis of plantar heel pain, ${sideText(input.patient.diagnosisSide)} (no basis written by the referrer).`;
   const excluded = DIFFERENTIALS.filter((d) => r.differentialsExcluded.includes(d)).map((d) =>
-    d === "other" ? `other: ${r.differentialOther?.trim() || "not specified"}` : DIFFERENTIAL_LABELS[d].toLowerCase(),
+    d === "other" ? `other: ${r.differentialOther?.trim() || "not specified"}` : DIFFERENTIAL_LABELS[d],
   );
-  const open = DIFFERENTIALS.filter((d) => d !== "other" && !r.differentialsExcluded.includes(d)).map((d) => DIFFERENTIAL_LABELS[d].toLowerCase());
+  const open = DIFFERENTIALS.filter((d) => d !== "other" && !r.differentialsExcluded.includes(d)).map((d) => DIFFERENTIAL_LABELS[d]);
   return [
     `Basis: ${basis}`,
     `Differentials excluded: ${excluded.length ? excluded.join("; ") : "none recorded"}.`,
@@ -162,7 +162,14 @@ function rowLabel(code: MeasureCode, side: Side): string {
 export function keyFindingsTable(input: ReferralNoteInput): NoteTable {
   const e = input.evaluation;
   const wanted = new Set<MeasureCode>(PAIN_AND_SCORES);
-  for (const f of e.flags) for (const i of f.inputs) if (isMeasureCode(i.code) && i.code !== "trendelenburg_pelvis_dropped") wanted.add(i.code);
+  const flagged = new Set<string>();
+  for (const f of e.flags) {
+    for (const i of f.inputs) {
+      if (!isMeasureCode(i.code) || i.code === "trendelenburg_pelvis_dropped") continue;
+      wanted.add(i.code);
+      flagged.add(`${i.code}|${i.side}`);
+    }
+  }
   for (const t of e.trends) if (t.label === "real_change" || t.label === "important_change") wanted.add(t.code);
   const trends = new Map(e.trends.map((t) => [`${t.code}|${t.side}`, t]));
   const rows: string[][] = [];
@@ -171,6 +178,8 @@ export function keyFindingsTable(input: ReferralNoteInput): NoteTable {
     const mcid = MEASURES[code].mcid ? formatAmount(code, MEASURES[code].mcid!.points) : "–";
     for (const side of ["left", "right", "none"] as const) {
       const t = trends.get(`${code}|${side}`);
+      // A pain that was never there is one line of the chronology, not a row of zeros.
+      if (t && code.startsWith("pain_") && t.baseline === 0 && t.latest === 0 && !flagged.has(`${code}|${side}`)) continue;
       if (t) {
         const sign = t.delta > 0 ? "+" : t.delta < 0 ? "−" : "±";
         rows.push([

@@ -1,5 +1,7 @@
 // The note's blocks as plain text: what is stored as the note's sections (the API's JSON, the FHIR
 // ServiceRequest's note, the editor's text areas). Same model as the PDF and the print view.
+// Text a person reads names each rule by its title, never by its id (ids stay in the JSON and FHIR).
+import { capitalise } from "@/lib/clinical/format";
 import type { ReferralSection } from "../schemas";
 import type { FlagLine, NoteBlock, NoteTable, ReferralNote } from "./types";
 
@@ -11,8 +13,8 @@ export function tableText(table: NoteTable, empty: string): string {
 export function flagLineText(l: FlagLine, detail: boolean): string {
   const grade = l.grade ? `, evidence grade ${l.grade}` : "";
   return detail
-    ? `• ${l.title} [${l.id}]: ${l.values}. ${l.severity}${grade}; fires when ${l.threshold}.`
-    : `• ${l.title} [${l.id}]: ${l.values}. ${l.severity}${grade}.`;
+    ? `• ${l.title}: ${l.values}. ${capitalise(l.severity)}${grade}${l.threshold ? `; fires when ${l.threshold}` : ""}.`
+    : `• ${l.title}: ${l.values}. ${capitalise(l.severity)}${grade}.`;
 }
 
 export function blockText(block: NoteBlock): string {
@@ -34,13 +36,13 @@ export function blockText(block: NoteBlock): string {
       return lines.join("\n");
     }
     case "charts":
-      return [b.charts.window, ...b.charts.charts.map((c) => `${c.title}: ${c.caption}`), ...(b.charts.omitted ? [b.charts.omitted] : [])].join("\n");
+      return [b.charts.window, b.charts.legend, ...b.charts.charts.map((c) => `${c.title}: ${c.caption}`), ...(b.charts.omitted ? [b.charts.omitted] : [])].join("\n");
     case "appendix":
       return b.entries
         .map((e) =>
           [
-            `${e.title} [${e.id}]: ${e.severity}; regions: ${e.regions}; evidence grade ${e.grade ?? "–"}.`,
-            `Fires when ${e.threshold}. Values: ${e.values}.`,
+            `${e.title}: ${e.severity}; regions: ${e.regions}; evidence grade ${e.grade ?? "–"}.`,
+            `${e.threshold ? `Fires when ${e.threshold}. ` : ""}Values: ${e.values}.`,
             e.explanation,
             `Source: ${e.source}.`,
           ].join("\n"),

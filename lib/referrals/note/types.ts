@@ -157,6 +157,8 @@ export interface NoteCharts {
   firstDate: string;
   lastDate: string;
   charts: NoteChart[];
+  /** What the markers and bands mean, once for all charts. */
+  legend: string;
   /** Charts left out for space, in words; null when none. */
   omitted: string | null;
 }

@@ -1,53 +1,66 @@
-// A small line chart of one flagged measure, drawn with react-pdf's SVG primitives. Left blue
-// circles, right orange squares (Okabe-Ito, shape as well as colour); labels are real text around
-// the drawing so they stay selectable. Plain function of props: no hooks (see stack notes).
-import { Circle, Line, Polyline, Rect, Svg, Text, View } from "@react-pdf/renderer";
-import type { FlagChart } from "./data";
+// One flagged measure over the note's window, drawn with react-pdf's SVG primitives: the app's
+// markers and colours (lib/trends/palette: left blue circles, right orange triangles, whole-body
+// dark diamonds), the normal band in green and baseline ± measurement error as a band in the
+// side's colour. Labels are real text around the drawing so they stay selectable. Plain function
+// of props: no hooks (see stack notes).
+import { Circle, Line, Polygon, Polyline, Rect, Svg, Text, View } from "@react-pdf/renderer";
+import type { Side } from "@/lib/clinical/measures";
+import { SIDE_COLOURS } from "@/lib/trends/palette";
+import type { NoteChart } from "../note/types";
 import { styles } from "./styles";
 
-const W = 220;
-const H = 80;
-const PAD = 6;
-const COLOURS = { left: "#0072B2", right: "#E69F00", none: "#333333" } as const;
+const W = 138;
+const H = 56;
+const PAD = 5;
 
-export function FlagChartView({ chart }: { chart: FlagChart }) {
+function marker(side: Side, x: number, y: number, key: string) {
+  const c = SIDE_COLOURS[side];
+  if (side === "left") return <Circle key={key} cx={x} cy={y} r={2.2} fill={c} />;
+  if (side === "right") return <Polygon key={key} points={`${x},${y - 2.8} ${x + 2.6},${y + 2} ${x - 2.6},${y + 2}`} fill={c} />;
+  return <Polygon key={key} points={`${x},${y - 2.6} ${x + 2.6},${y} ${x},${y + 2.6} ${x - 2.6},${y}`} fill={c} />;
+}
+
+export function FlagChartView({ chart, firstDate, lastDate }: { chart: NoteChart; firstDate: string; lastDate: string }) {
+  const span = chart.yMax - chart.yMin || 1;
   const x = (fraction: number) => PAD + fraction * (W - 2 * PAD);
-  const y = (value: number) => H - PAD - ((value - chart.min) / (chart.max - chart.min)) * (H - 2 * PAD);
+  const y = (value: number) => H - PAD - ((value - chart.yMin) / span) * (H - 2 * PAD);
+  const band = (low: number, high: number) => ({ y: y(high), height: Math.max(0.5, y(low) - y(high)) });
   return (
     <View style={styles.chart} wrap={false}>
       <Text style={styles.chartTitle}>{chart.title}</Text>
       <View style={styles.chartRow}>
         <View style={styles.chartAxis}>
-          <Text style={styles.small}>{chart.maxLabel}</Text>
-          <Text style={styles.small}>{chart.minLabel}</Text>
+          <Text style={styles.small}>{chart.yMaxLabel}</Text>
+          <Text style={styles.small}>{chart.yMinLabel}</Text>
         </View>
         <Svg width={W} height={H} viewBox={`0 0 ${W} ${H}`}>
-          <Line x1={PAD} y1={H - PAD} x2={W - PAD} y2={H - PAD} stroke="#999999" strokeWidth={0.5} />
-          <Line x1={PAD} y1={PAD} x2={PAD} y2={H - PAD} stroke="#999999" strokeWidth={0.5} />
-          {chart.series.map((s) => (
-            <Polyline
-              key={`line-${s.side}`}
-              points={s.points.map((p) => `${x(p.x)},${y(p.value)}`).join(" ")}
-              stroke={COLOURS[s.side]}
-              strokeWidth={1.2}
-              fill="none"
+          {chart.normalBand ? <Rect x={PAD} width={W - 2 * PAD} {...band(chart.normalBand.low, chart.normalBand.high)} fill="#c8e6c9" fillOpacity={0.6} /> : null}
+          {chart.mdcBands.map((b) => (
+            <Rect
+              key={`mdc-${b.side}`}
+              x={PAD}
+              width={W - 2 * PAD}
+              {...band(b.low, b.high)}
+              fill={SIDE_COLOURS[b.side]}
+              fillOpacity={0.12}
+              stroke={SIDE_COLOURS[b.side]}
+              strokeOpacity={0.5}
+              strokeWidth={0.4}
+              strokeDasharray="2 2"
             />
           ))}
-          {chart.series.flatMap((s) =>
-            s.points.map((p, i) =>
-              s.side === "right" ? (
-                <Rect key={`p-${s.side}-${i}`} x={x(p.x) - 2} y={y(p.value) - 2} width={4} height={4} fill={COLOURS.right} />
-              ) : (
-                <Circle key={`p-${s.side}-${i}`} cx={x(p.x)} cy={y(p.value)} r={2} fill={COLOURS[s.side]} />
-              ),
-            ),
+          <Line x1={PAD} y1={H - PAD} x2={W - PAD} y2={H - PAD} stroke="#999999" strokeWidth={0.5} />
+          <Line x1={PAD} y1={PAD} x2={PAD} y2={H - PAD} stroke="#999999" strokeWidth={0.5} />
+          {chart.series.map((s) =>
+            s.points.length > 1 ? (
+              <Polyline key={`line-${s.side}`} points={s.points.map((p) => `${x(p.x)},${y(p.value)}`).join(" ")} stroke={SIDE_COLOURS[s.side]} strokeWidth={1} fill="none" />
+            ) : null,
           )}
+          {chart.series.flatMap((s) => s.points.map((p, i) => marker(s.side, x(p.x), y(p.value), `p-${s.side}-${i}`)))}
         </Svg>
       </View>
       <Text style={styles.small}>
-        {chart.firstDate} – {chart.lastDate}
-        {chart.series.some((s) => s.side === "left") ? "   ● left (blue)" : ""}
-        {chart.series.some((s) => s.side === "right") ? "   ■ right (orange)" : ""}
+        {firstDate} – {lastDate}
       </Text>
       <Text style={styles.caption}>{chart.caption}</Text>
     </View>

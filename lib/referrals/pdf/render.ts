@@ -1,13 +1,10 @@
-// The one path to a referral PDF, used by the route and the tests: load the note (clinic-scoped),
-// the history up to the note's reference time, evaluate, precompute the props and render.
+// The one path to a referral PDF, used by the route, the tests and the bench: load the note's
+// model (clinic-scoped, data up to the note's reference time) and render it.
 import { createElement, type ReactElement } from "react";
 import { renderToBuffer, type DocumentProps } from "@react-pdf/renderer";
-import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
-import { evaluate } from "@/lib/clinical/evaluate";
-import { loadPatientHistory } from "@/lib/patients/evaluation";
-import { getReferral } from "../queries";
-import { historyUpTo, referralPdfProps } from "./data";
+import { loadReferralNote } from "../note/load";
+import type { ReferralNote } from "../note/types";
 import { registerPdfFonts } from "./fonts";
 import { ReferralDocument } from "./ReferralDocument";
 
@@ -16,15 +13,16 @@ export interface RenderedReferralPdf {
   filename: string;
 }
 
-export async function renderReferralPdf(actor: Actor, id: string, options: { size?: "A4" | "LETTER"; now?: Date } = {}): Promise<RenderedReferralPdf> {
-  const referral = await getReferral(actor, id);
-  const now = options.now ?? new Date();
-  const full = (await loadPatientHistory(db, actor.clinicId, referral.patientId)) ?? { assessments: [] };
-  const history = historyUpTo(full, referral.finalizedAt ?? now.toISOString());
-  const props = referralPdfProps(referral, history, evaluate(history), { size: options.size ?? "A4", generatedAt: now.toISOString() });
+/** The model as PDF bytes (pure apart from the font registration). */
+export async function renderNotePdf(note: ReferralNote, size: "A4" | "LETTER" = "A4"): Promise<Uint8Array<ArrayBuffer>> {
   registerPdfFonts();
-  const element = createElement(ReferralDocument, props) as unknown as ReactElement<DocumentProps>;
-  const buffer = await renderToBuffer(element);
+  const element = createElement(ReferralDocument, { note, size }) as unknown as ReactElement<DocumentProps>;
+  return new Uint8Array(await renderToBuffer(element));
+}
+
+export async function renderReferralPdf(actor: Actor, id: string, options: { size?: "A4" | "LETTER"; now?: Date } = {}): Promise<RenderedReferralPdf> {
+  const { referral, note } = await loadReferralNote(actor, id, options.now);
+  const bytes = await renderNotePdf(note, options.size ?? "A4");
   const safeName = `${referral.patient.familyName}-${referral.patient.givenName}`.normalize("NFKD").replace(/[^A-Za-z0-9-]+/g, "").toLowerCase() || "patient";
-  return { bytes: new Uint8Array(buffer), filename: `referral-${safeName}-v${referral.version}.pdf` };
+  return { bytes, filename: `referral-${safeName}-v${referral.version}.pdf` };
 }
