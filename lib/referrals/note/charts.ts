@@ -25,10 +25,11 @@ export function chartWindow(history: PatientHistory): [number, number] | null {
   return [start, end];
 }
 
-/** Measures the active flags used (red flags have none), the lead flags' measures first. */
+/** Measures the active flags used (red flags have none), in the order of the lead flags (as the note lists them), then the rest. */
 export function chartCodes(evaluation: Evaluation, leadIds: readonly string[]): MeasureCode[] {
   const codes: MeasureCode[] = [];
-  const flags = [...evaluation.flags].sort((a, b) => Number(leadIds.includes(b.id)) - Number(leadIds.includes(a.id)));
+  const rank = (id: string) => (leadIds.includes(id) ? leadIds.indexOf(id) : leadIds.length);
+  const flags = [...evaluation.flags].sort((a, b) => rank(a.id) - rank(b.id));
   for (const f of flags) {
     for (const i of f.inputs) {
       // The pelvis-dropped yes/no belongs with the stance hold; it is not a chart of its own.
