@@ -10,6 +10,8 @@ import type { Evaluation, PatientHistory } from "@/lib/clinical/types";
 import { loadPatientHistory } from "@/lib/patients/evaluation";
 import type { PatientView } from "@/lib/patients/queries";
 import { isUuid } from "@/lib/validation/parse";
+import { INSTRUMENTS, INSTRUMENT_CODES, type QuestionnaireView } from "@/lib/questionnaires/instruments";
+import type { Footwear } from "@/lib/patients/history/schemas";
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 
@@ -33,6 +35,10 @@ export interface AssessmentView {
   measures: MeasureValueView[];
   redFlags: string[];
   notes: string | null;
+  /** What the patient wore most days around this visit; null = not recorded. */
+  footwear: Footwear | null;
+  /** Item answers of the questionnaires scored at this visit (their scores are among `measures`). */
+  questionnaires: QuestionnaireView[];
   rater: PersonRef;
   createdAt: string;
   amendedAt: string | null;
@@ -49,6 +55,7 @@ const assessmentSelect = {
   takenAt: true,
   redFlags: true,
   notes: true,
+  footwear: true,
   createdAt: true,
   amendedAt: true,
   amendedById: true,
@@ -58,6 +65,7 @@ const assessmentSelect = {
   deleteReason: true,
   rater: { select: { id: true, name: true } },
   measures: { select: { code: true, side: true, value: true, method: true } },
+  questionnaires: { select: { instrument: true, answers: true, score: true } },
 } satisfies Prisma.AssessmentSelect;
 
 type AssessmentRow = Prisma.AssessmentGetPayload<{ select: typeof assessmentSelect }>;
@@ -70,6 +78,17 @@ function sortedMeasures(measures: AssessmentRow["measures"]): MeasureValueView[]
   return [...measures]
     .sort((a, b) => (catalogOrder.get(a.code) ?? 999) - (catalogOrder.get(b.code) ?? 999) || sideOrder[a.side] - sideOrder[b.side])
     .map((m) => ({ code: m.code, side: m.side, value: m.value, method: m.method }));
+}
+
+/** Stored answers as the API shows them, in instrument order (FAAM ADL, FAAM Sports, LEFS, PSFS). */
+function questionnaireViews(rows: AssessmentRow["questionnaires"]): QuestionnaireView[] {
+  return [...rows]
+    .sort((a, b) => INSTRUMENTS.indexOf(a.instrument) - INSTRUMENTS.indexOf(b.instrument))
+    .map((q) =>
+      q.instrument === "psfs"
+        ? { instrument: "psfs", activities: q.answers as unknown as { name: string; score: number }[], code: "psfs_mean", value: q.score }
+        : { instrument: q.instrument, answers: q.answers as unknown as (number | null)[], code: INSTRUMENT_CODES[q.instrument], value: q.score },
+    );
 }
 
 async function toViews(tx: Tx, clinicId: string, rows: AssessmentRow[]): Promise<AssessmentView[]> {
@@ -91,6 +110,8 @@ async function toViews(tx: Tx, clinicId: string, rows: AssessmentRow[]): Promise
     measures: sortedMeasures(row.measures),
     redFlags: row.redFlags,
     notes: row.notes,
+    footwear: row.footwear,
+    questionnaires: questionnaireViews(row.questionnaires),
     rater: { id: row.rater.id, name: row.rater.name },
     createdAt: row.createdAt.toISOString(),
     amendedAt: row.amendedAt?.toISOString() ?? null,

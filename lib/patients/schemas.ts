@@ -20,11 +20,11 @@ function nameSchema(field: string) {
 }
 
 /** Today's calendar date in UTC; a birth date "today" anywhere on Earth is at most one day ahead. */
-function latestBirthDate(): string {
+export function latestBirthDate(): string {
   return new Date(Date.now() + 14 * 3600_000).toISOString().slice(0, 10);
 }
 
-function isRealCalendarDate(s: string): boolean {
+export function isRealCalendarDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -4,14 +4,22 @@ import { db } from "@/lib/db/client";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { NotFoundError } from "@/lib/errors/app-errors";
 import { isUuid } from "@/lib/validation/parse";
-import type { TreatmentKind } from "./schemas";
+import type { TreatmentKind, TreatmentResponse } from "./schemas";
 
 export interface TreatmentView {
   id: string;
   patientId: string;
   kind: TreatmentKind;
   text: string | null;
+  /** When it started (or the single session). */
   occurredAt: string;
+  endedAt: string | null;
+  dose: string | null;
+  injectionAgent: string | null;
+  injectionCount: number | null;
+  /** At review; null until reviewed. */
+  response: TreatmentResponse | null;
+  reviewedAt: string | null;
   createdBy: { id: string; name: string };
   createdAt: string;
   deletedAt: string | null;
@@ -23,6 +31,12 @@ export const treatmentSelect = {
   kind: true,
   text: true,
   occurredAt: true,
+  endedAt: true,
+  dose: true,
+  injectionAgent: true,
+  injectionCount: true,
+  response: true,
+  reviewedAt: true,
   createdById: true,
   createdAt: true,
   deletedAt: true,
@@ -41,6 +55,12 @@ export async function toTreatmentViews(tx: Prisma.TransactionClient | PrismaClie
     kind: r.kind,
     text: r.text,
     occurredAt: r.occurredAt.toISOString(),
+    endedAt: r.endedAt?.toISOString() ?? null,
+    dose: r.dose,
+    injectionAgent: r.injectionAgent,
+    injectionCount: r.injectionCount,
+    response: r.response,
+    reviewedAt: r.reviewedAt?.toISOString() ?? null,
     createdBy: byId.get(r.createdById) ?? { id: r.createdById, name: "unknown user" },
     createdAt: r.createdAt.toISOString(),
     deletedAt: r.deletedAt?.toISOString() ?? null,
