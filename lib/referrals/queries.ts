@@ -9,11 +9,37 @@ import { evaluate } from "@/lib/clinical/evaluate";
 import type { PatientHistory } from "@/lib/clinical/types";
 import { loadPatientHistory } from "@/lib/patients/evaluation";
 import { TREATMENT_LABELS } from "@/lib/treatments/labels";
+import { readPatientHistory, type PatientHistoryView } from "@/lib/patients/history/queries";
+import { INVESTIGATION_LABELS } from "@/lib/patients/history/labels";
 import { SPECIALTY_LABELS, type ReferralSection, type Specialty, type Urgency } from "./schemas";
 import { parseSections } from "./sections";
 import { suggestUrgency, type UrgencySuggestion } from "./assemble";
 import { isDifferential, type Differential } from "./differentials";
 import { EMPTY_CLINICAL_HISTORY, type ClinicalHistory, type NotePatient, type ReferralAuthor, type TreatmentCourse } from "./note/types";
+
+const yesNo = (value: boolean | null) => (value === null ? "not recorded" : value ? "yes" : "no");
+
+/** The patient's recorded history (issue 18) as the note reads it; a history never recorded is empty. */
+export function clinicalHistoryOf(view: PatientHistoryView): ClinicalHistory {
+  if (view.updatedAt === null && view.investigations.length === 0) return EMPTY_CLINICAL_HISTORY;
+  const c = view.comorbidities;
+  const anyRecorded = c.diabetes !== null || c.inflammatoryArthritis !== null || c.neuropathy !== null || !!c.other;
+  return {
+    heelPainOnset: { left: view.heelPainOnset.left, right: view.heelPainOnset.right },
+    hipPain: view.updatedAt === null ? null : { beforeHeel: view.hipPain.beforeHeelPain, onset: view.hipPain.onset },
+    backPain: view.updatedAt === null ? null : { beforeHeel: view.backPain.beforeHeelPain, onset: view.backPain.onset },
+    comorbidities: anyRecorded
+      ? [
+          `Diabetes: ${yesNo(c.diabetes)}`,
+          `inflammatory arthritis: ${yesNo(c.inflammatoryArthritis)}`,
+          `neuropathy: ${yesNo(c.neuropathy)}`,
+          ...(c.other ? [`other: ${c.other}`] : []),
+        ]
+      : [],
+    medications: view.medications,
+    imaging: view.investigations.map((i) => ({ date: i.date, kind: INVESTIGATION_LABELS[i.kind] ?? i.kind, finding: i.finding })),
+  };
+}
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 
@@ -160,23 +186,30 @@ export async function loadReferralContext(tx: Tx, actor: Actor, patientId: strin
     select: { givenName: true, familyName: true, birthDate: true, sex: true, diagnosisSide: true, mrn: true, heightCm: true },
   });
   if (!patient) throw new NotFoundError("patient");
-  const [history, treatments, author] = await Promise.all([
+  const [history, treatments, author, clinical] = await Promise.all([
     loadPatientHistory(tx, actor.clinicId, patientId),
     tx.treatmentEvent.findMany({
       where: { clinicId: actor.clinicId, patientId, deletedAt: null },
       orderBy: { occurredAt: "asc" },
-      select: { kind: true, text: true, occurredAt: true },
+      select: { kind: true, text: true, occurredAt: true, endedAt: true, dose: true, injectionAgent: true, injectionCount: true, response: true },
     }),
     loadAuthor(tx, { ...actor, userId: authorId }),
+    readPatientHistory(tx, actor.clinicId, patientId),
   ]);
   return {
     patient: { ...patient, birthDate: patient.birthDate.toISOString().slice(0, 10), heightCm: patient.heightCm ?? null },
     history: history ?? { assessments: [] },
-    // Until the patient history model lands (issue 18), nothing of it is recorded.
-    clinical: EMPTY_CLINICAL_HISTORY,
-    treatments: treatments.map(
-      (t): TreatmentCourse => ({ name: TREATMENT_LABELS[t.kind] ?? t.kind, dose: t.text, startedAt: t.occurredAt.toISOString(), endedAt: null, response: null }),
-    ),
+    clinical: clinicalHistoryOf(clinical),
+    treatments: treatments.map((t): TreatmentCourse => {
+      const injection = t.injectionAgent || t.injectionCount ? `: ${[t.injectionAgent, t.injectionCount ? `${t.injectionCount} injection${t.injectionCount === 1 ? "" : "s"}` : null].filter(Boolean).join(", ")}` : "";
+      return {
+        name: `${TREATMENT_LABELS[t.kind] ?? t.kind}${injection}`,
+        dose: [t.dose, t.text].filter((x): x is string => !!x && x.trim() !== "").join("; ") || null,
+        startedAt: t.occurredAt.toISOString(),
+        endedAt: t.endedAt ? t.endedAt.toISOString() : null,
+        response: t.response,
+      };
+    }),
     author,
   };
 }
