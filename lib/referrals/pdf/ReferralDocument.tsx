@@ -100,15 +100,11 @@ function BlockBody({ block }: { block: NoteBlock }) {
       return (
         <View>
           {b.entries.map((e) => (
-            <View key={e.id} style={styles.appendixEntry} wrap={false}>
-              <Text style={styles.subTitle}>{e.title}</Text>
-              <Text style={styles.body}>
-                {e.severity}; regions: {e.regions}; evidence grade {e.grade ?? "–"}.{e.threshold ? ` Fires when ${e.threshold}.` : ""}
-              </Text>
-              <Text style={styles.body}>Values: {e.values}.</Text>
-              <Text style={styles.body}>{e.explanation}</Text>
-              <Text style={styles.body}>Source: {e.source}.</Text>
-            </View>
+            // One text per entry (the title nested in bold): a third of the layout nodes of one text per line.
+            <Text key={e.id} style={[styles.body, styles.appendixEntry]} wrap={false}>
+              <Text style={styles.bold}>{e.title}</Text>
+              {`\n${e.severity}; regions: ${e.regions}; evidence grade ${e.grade ?? "–"}.${e.threshold ? ` Fires when ${e.threshold}.` : ""}\nValues: ${e.values}.\n${e.explanation}\nSource: ${e.source}.`}
+            </Text>
           ))}
         </View>
       );

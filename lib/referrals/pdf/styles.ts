@@ -31,5 +31,6 @@ export const styles = StyleSheet.create({
   small: { fontSize: 6.5, lineHeight: 1.25, color: "#444444" },
   caption: { fontSize: 6.5, lineHeight: 1.25, marginTop: 1 },
   appendixEntry: { marginBottom: 6 },
+  bold: { fontWeight: "bold" },
   footer: { position: "absolute", bottom: 16, left: 36, right: 36, fontSize: 7, lineHeight: 1.2, color: "#666666", textAlign: "center" },
 });
