@@ -130,9 +130,12 @@ describe("flags filtered by specialty", () => {
   it("red flags come first for every specialty, and the spine screen shows the ticked item", () => {
     const red: PatientHistory = { ...bilateral, assessments: [bilateral.assessments[0]!, { ...bilateral.assessments[1]!, redFlags: ["rf_cauda_equina"] }] };
     for (const specialty of ["podiatry", "spine", "hip_colleague"] as const) {
-      const f = flagsOf(buildReferralNote(inputFor(patient, red, fields(specialty))));
+      const input = inputFor(patient, red, fields(specialty));
+      const f = flagsOf(buildReferralNote(input));
       expect(f.lead[0]!.id).toBe("RED_FLAG");
-      expect(f.lead[0]!.severity).toBe("refer (emergency tier)");
+      // The tier as the engine gives it (emergency for cauda equina under rules v2).
+      expect(f.lead[0]!.severity).toBe(`refer (${input.evaluation.flags.find((x) => x.id === "RED_FLAG")!.tier ?? "urgent"} tier)`);
+      expect(f.lead[0]!.values).toBe("Possible cauda equina syndrome (2 Apr 2026)");
     }
     const screen = flagsOf(buildReferralNote(inputFor(patient, red, fields("spine")))).screen!;
     expect(screen.items.filter((i) => i.ticked).map((i) => i.label)).toEqual(["Possible cauda equina syndrome"]);
