@@ -36,7 +36,7 @@ function recordedOn(flag: Flag): string {
  * high) → soon; anything lower → routine. The reason names what decided it and never contradicts
  * the status.
  */
-export function suggestUrgency(evaluation: Evaluation): UrgencySuggestion {
+export function suggestUrgency(evaluation: Evaluation, leadRegion?: Region): UrgencySuggestion {
   const red = evaluation.flags.find((f) => f.id === "RED_FLAG");
   if (evaluation.status === "refer" || red) {
     const items = red ? redFlagItems(red).map((c) => RED_FLAG_LABELS[c] ?? "red flag") : [];
@@ -64,7 +64,9 @@ export function suggestUrgency(evaluation: Evaluation): UrgencySuggestion {
           (where.length ? ` Suggested: ${where.map((w) => w.words).join("; ")}.` : ""),
       );
     }
-    const highRegions = (Object.keys(REGION_WORDS) as Region[]).filter((r) => evaluation.regions[r]?.level === "high");
+    // The region the recipient reads first (the note's lead region) comes first in the reason too.
+    const order = (Object.keys(REGION_WORDS) as Region[]).sort((a, b) => Number(b === leadRegion) - Number(a === leadRegion));
+    const highRegions = order.filter((r) => evaluation.regions[r]?.level === "high");
     for (const region of highRegions) {
       const r = evaluation.regions[region];
       const titles = evaluation.flags.filter((f) => f.id !== "RED_FLAG_REVIEW" && f.severity === "high" && f.regions.includes(region)).map((f) => f.title);

@@ -65,7 +65,7 @@ describe(`referral notes on ${kind}`, () => {
     expect(body.question).toBeNull();
     expect(sectionText(body, "question")).toBe("Question not yet written.");
     expect(sectionText(body, "urgency")).toContain("Urgent, as suggested from the data.");
-    expect(sectionText(body, "flags")).toContain("Limited ankle dorsiflexion: Dorsiflexion, knee straight: right 7.5° (2 Apr 2026)");
+    expect(sectionText(body, "flags")).toContain("Limited ankle dorsiflexion (right): Dorsiflexion, knee straight: right 7.5° (2 Apr 2026)");
     expect(sectionText(body, "flags")).not.toContain("Severely limited"); // the −3° was on a deleted visit
     expect(sectionText(body, "key_findings")).toContain("Low-back pain | 1/10 (5 Jan 2026) | 4/10 (2 Apr 2026) | +3 points | important change, worse | 2 points");
     expect(sectionText(body, "key_findings")).toContain("Heel pain, right | 6/10 (5 Jan 2026) | 8/10 (2 Apr 2026)");
@@ -180,7 +180,7 @@ describe(`referral notes on ${kind}`, () => {
     expect(text).toContain(`Priya ${familyName}`);
     expect(text).toContain("MRN MRN-77");
     expect(text).toContain("Please assess the right heel: stress fracture?");
-    expect(text).toContain("Limited ankle dorsiflexion: Dorsiflexion, knee straight: right 7.5° (2 Apr 2026)");
+    expect(text).toContain("Limited ankle dorsiflexion (right): Dorsiflexion, knee straight: right 7.5° (2 Apr 2026)");
     expect(text).toContain("Heel ≥ 8/10 at night.");
     expect(text).toContain("Registration number: PT-555001");
     expect(text).toContain("Flagged measures over time");

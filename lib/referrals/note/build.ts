@@ -8,7 +8,7 @@ import { formatDate } from "@/lib/clinical/format";
 import type { Evaluation, Level, Status } from "@/lib/clinical/types";
 import { suggestUrgency } from "../assemble";
 import { LEGACY_SECTION_KEYS, NOTE_SECTION_KEYS, URGENCY_LABELS, type ReferralSection, type SectionKey } from "../schemas";
-import { appendixEntries, noteFlags } from "./flags";
+import { appendixEntries, leadRegion, noteFlags } from "./flags";
 import { earlierHistoryText, noteCharts } from "./charts";
 import { chronologyText, comorbiditiesText, diagnosisText, imagingTable, keyFindingsTable, patientText, treatmentTable } from "./page-one";
 import type { NoteBlock, NoteBody, NoteFlags, ReferralAuthor, ReferralNote, ReferralNoteInput } from "./types";
@@ -48,7 +48,7 @@ export function referrerText(author: ReferralAuthor): string {
 function urgencyText(input: ReferralNoteInput): string {
   const e: Evaluation = input.evaluation;
   const chosen = input.referral.urgency;
-  const suggestion = suggestUrgency(e);
+  const suggestion = suggestUrgency(e, leadRegion(input.referral.specialty, e));
   const region = (name: string, key: "heel" | "hip" | "back") =>
     `${name} ${LEVEL_WORDS[e.regions[key].level]}${e.regions[key].escalated && e.regions[key].level !== e.regions[key].baseLevel ? " (raised by chain escalation)" : ""}`;
   return [

@@ -102,7 +102,8 @@ function line(group: RuleGroup): FlagLine {
   const f0 = group.flags[0]!;
   return {
     id: group.id,
-    title: ruleTitle(f0),
+    // One side: the engine's title as it is ("… (left)"); both: the rule's title, the sides in the values.
+    title: group.flags.length === 1 ? f0.title : ruleTitle(f0),
     regions: regionsWords(group),
     values: valuesWords(group),
     severity: severityWords(group),
