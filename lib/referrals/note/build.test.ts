@@ -69,6 +69,27 @@ describe("page one of the demo's back-pain case", () => {
     expect(c).toMatch(/Under our care since .* \(5 months\); 7 visits/);
   });
 
+  it("takes the chronology from the recorded history when there is one", () => {
+    const input = backPainCase("spine");
+    const note = buildReferralNote({
+      ...input,
+      clinical: {
+        heelPainOnset: { left: "2026-03-01", right: null },
+        hipPain: { beforeHeel: "unknown", onset: "2026-05-10" },
+        backPain: { beforeHeel: "yes", onset: "2025-09-15" },
+        comorbidities: ["Diabetes: yes", "inflammatory arthritis: no", "neuropathy: not recorded"],
+        medications: "metformin 500 mg twice daily",
+        imaging: [{ date: "2026-06-20", kind: "Ultrasound", finding: "plantar fascia 5.8 mm, left" }],
+      },
+    });
+    const c = text(note, "chronology");
+    expect(c).toContain("Left heel pain since 1 Mar 2026 (9 months).");
+    expect(c).toContain("Low-back pain began before the heel pain (onset 15 Sep 2025).");
+    expect(c).toContain("Hip pain began after the heel pain (onset 10 May 2026), by the recorded onset dates.");
+    expect(text(note, "imaging")).toBe("Date | Imaging or investigation | Finding\n20 Jun 2026 | Ultrasound | plantar fascia 5.8 mm, left");
+    expect(text(note, "comorbidities")).toBe("Comorbidities: Diabetes: yes; inflammatory arthritis: no; neuropathy: not recorded.\nMedications: metformin 500 mg twice daily.");
+  });
+
   it("tabulates the key findings latest against baseline, with the trend label and the questionnaires' MCID", () => {
     const b = block(note, "key_findings")!.body;
     expect(b.kind).toBe("table");

@@ -81,6 +81,11 @@ function relatedLine(what: "Hip pain" | "Low-back pain", recorded: RelatedPain |
   const onset = recorded?.onset ? ` (onset ${formatDate(recorded.onset)})` : "";
   if (recorded && recorded.beforeHeel === "yes") return `${what} began before the heel pain${onset}.`;
   if (recorded && recorded.beforeHeel === "no") return `${what} began after the heel pain${onset}.`;
+  // Both onsets recorded: their dates give the order even when the yes/no was left unknown.
+  const heelOnsets = [input.clinical.heelPainOnset.left, input.clinical.heelPainOnset.right].filter((d): d is string => !!d).sort();
+  if (recorded?.onset && heelOnsets[0] && recorded.onset !== heelOnsets[0]) {
+    return `${what} began ${recorded.onset < heelOnsets[0] ? "before" : "after"} the heel pain${onset}, by the recorded onset dates.`;
+  }
   const first = firstPainRecorded(input.history, code);
   if (!first) return recorded ? `${what}: order relative to the heel pain unknown${onset}.` : `No ${what.toLowerCase()} recorded.`;
   if (first.index === 0) {
