@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PDFParse } from "pdf-parse";
 import * as createRoute from "@/app/api/v1/patients/[id]/referrals/route";
 import * as pdfRoute from "@/app/api/v1/referrals/[id]/pdf/route";
+import * as historyRoute from "@/app/api/v1/patients/[id]/history/route";
 import { db } from "@/lib/db/client";
 import { generateDemoPatients } from "@/lib/seed/generate";
 import { syntheticPatient } from "@/lib/seed/synthetic";
@@ -87,6 +88,52 @@ describe(`the referral PDF from its route on ${kind}`, () => {
     const { info } = await pdfOf(backPainId);
     expect(info.Author).toBe("Dr Ada Referrer");
     expect(info.Title).toMatch(new RegExp(`^Referral: ${patientName}, Spine service, \\d+ \\w{3} \\d{4}$`));
+  });
+
+  it("reads the patient's recorded history and treatment courses into page one", async () => {
+    const visits: StoredVisit[] = [
+      { takenAt: "2026-06-01T09:00:00Z", measures: [{ code: "pain_heel_nprs", side: "left", value: 6 }, { code: "pain_back_nprs", side: "none", value: 3 }] },
+      { takenAt: "2026-08-01T09:00:00Z", measures: [{ code: "pain_heel_nprs", side: "left", value: 5 }, { code: "pain_back_nprs", side: "none", value: 4 }] },
+    ];
+    const p = await patientWithHistory(home.clinic.id, home.user.id, visits, { diagnosisSide: "left" });
+    const put = await callRoute(historyRoute.PUT, "PUT", {
+      token: home.token,
+      id: p.id,
+      json: {
+        heelPainOnset: { left: "2026-03-01" },
+        backPain: { beforeHeelPain: "yes", onset: "2025-10-01" },
+        comorbidities: { diabetes: true, inflammatoryArthritis: false },
+        medications: "metformin 500 mg twice daily",
+        investigations: [{ date: "2026-05-20", kind: "ultrasound", finding: "plantar fascia 5.8 mm on the left" }],
+      },
+    });
+    expect(put.status).toBe(200);
+    await db.treatmentEvent.create({
+      data: {
+        clinicId: home.clinic.id,
+        patientId: p.id,
+        kind: "injection",
+        occurredAt: new Date("2026-07-01T10:00:00Z"),
+        dose: "1 ml",
+        injectionAgent: "corticosteroid",
+        injectionCount: 1,
+        response: "worse",
+        createdById: home.user.id,
+      },
+    });
+    const res = await callRoute(createRoute.POST, "POST", { token: home.token, id: p.id, json: { specialty: "spine", urgency: "routine", question: "Back first?" } });
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    const section = (key: string) => body.sections.find((x: { key: string }) => x.key === key).text as string;
+    expect(section("chronology")).toContain("Left heel pain since 1 Mar 2026");
+    expect(section("chronology")).toContain("Low-back pain began before the heel pain (onset 1 Oct 2025).");
+    expect(section("comorbidities")).toContain("Diabetes: yes; inflammatory arthritis: no; neuropathy: not recorded.");
+    expect(section("comorbidities")).toContain("Medications: metformin 500 mg twice daily.");
+    expect(section("imaging")).toContain("20 May 2026 | Ultrasound | plantar fascia 5.8 mm on the left");
+    expect(section("treatment")).toContain("Injection: corticosteroid, 1 injection | 1 ml | from 1 Jul 2026 | worse");
+    const one = (await pdfOf(body.id)).pages[0]!;
+    expect(one).toContain("Low-back pain began before the heel pain (onset 1 Oct 2025).");
+    expect(one).toContain("Injection: corticosteroid, 1 injection 1 ml from 1 Jul 2026 worse");
   });
 
   it("charts a 300-visit patient over at most the last 12 months and sums up the rest in words", async () => {
