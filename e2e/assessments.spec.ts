@@ -31,7 +31,8 @@ async function openNewAssessment(page: Page): Promise<void> {
 
 const historyCount = (page: Page) => page.getByTestId("history-count");
 
-// Tab order of the form: each measure row is [left, right, method] or [value, method].
+// Tab order of the form: each measure row is [left, right, method] or [value, method]; the
+// pelvis question under the hold time is two radio groups (left, right) without a method note.
 const FULL_ASSESSMENT: [string, ...string[]][] = [
   ["Lunge test distance", "8.5", "11"],
   ["Lunge test angle", "30", "34"],
@@ -40,21 +41,30 @@ const FULL_ASSESSMENT: [string, ...string[]][] = [
   ["Foot Posture Index", "4", "3"],
   ["Navicular drop", "6", "5"],
   ["Hip abduction strength", "180", "200"],
-  ["Single-leg stance hold", "35", "40"],
+  ["Single-leg stance hold", "35", "22"],
   ["Pelvic drop", "3", "2"],
   ["Thomas test, hip angle", "-5", "-3"],
   ["Thomas test, knee angle", "70", "72"],
+  ["Knee FPPA (squat)", "8", "6"],
   ["Leg length difference", "0", "4"],
   ["Heel pain", "6", "1"],
+  ["First-step heel pain", "7", "1"],
   ["Hip pain", "0", "0"],
   ["Low-back pain", "1"],
   ["Oswestry (ODI)", "10"],
   ["LEFS", "60"],
   ["FAAM-ADL", "70.5"],
+  ["FAAM-Sports", "55.5"],
+  ["PSFS", "4.5"],
   ["Gait speed", "1.25"],
   ["Cadence", "110"],
   ["Body mass", "72.4"],
+  ["Waist", "88"],
+  ["Hours on feet at work", "6"],
+  ["Weekly walking and running", "20"],
 ];
+/** Values typed above plus the pelvis answer chosen with the arrow keys. */
+const VALUE_COUNT = FULL_ASSESSMENT.reduce((n, [, ...values]) => n + values.length, 0) + 1;
 
 test.describe("assessments", () => {
   test("a full assessment recorded with the keyboard raises its flag on the patient page", async ({ page }, testInfo) => {
@@ -73,6 +83,16 @@ test.describe("assessments", () => {
       }
       if (name === "Dorsiflexion, knee straight") await page.keyboard.type("goniometer, supine");
       await page.keyboard.press("Tab"); // past the method note
+      if (name === "Single-leg stance hold") {
+        // Pelvis dropped: left stays "Not recorded"; on the right (held 22 s) the pelvis dropped.
+        await expect(page.getByRole("radio", { name: "Not recorded, left" })).toBeFocused();
+        await page.keyboard.press("Tab");
+        await expect(page.getByRole("radio", { name: "Not recorded, right" })).toBeFocused();
+        await page.keyboard.press("ArrowUp");
+        await page.keyboard.press("ArrowUp");
+        await expect(page.getByRole("radio", { name: "Yes, right" })).toBeChecked();
+        await page.keyboard.press("Tab");
+      }
     }
     await expect(page.getByRole("heading", { name: "Record assessment" })).toBeVisible(); // Enter saved nothing
 
@@ -82,8 +102,9 @@ test.describe("assessments", () => {
     await page.keyboard.press("Tab");
     await expect(page.getByRole("checkbox", { name: "Night pain" })).toBeFocused();
     await page.keyboard.press("Space");
-    await expect(page.getByText("1 red flag ticked: the patient will be marked REFER.")).toBeVisible();
-    for (let i = 0; i < 7; i++) await page.keyboard.press("Tab"); // past the other six boxes
+    // Night pain alone is a review-tier item (rules.md v2): High, not Refer.
+    await expect(page.getByText(/^1 red flag ticked, for review: the status will be at least High, not Refer/)).toBeVisible();
+    for (let i = 0; i < 9; i++) await page.keyboard.press("Tab"); // past the other eight boxes
     await expect(page.getByLabel("Notes (optional)")).toBeFocused();
     await page.keyboard.type("Heel pain worst on first steps.");
     await page.keyboard.press("Tab");
@@ -92,7 +113,7 @@ test.describe("assessments", () => {
     await page.keyboard.press("Enter");
 
     const dialog = page.getByRole("dialog", { name: "Confirm red flags" });
-    await expect(dialog).toContainText("You ticked 1 red flag: the patient will be marked REFER. Confirm?");
+    await expect(dialog).toContainText("You ticked 1 red flag, for review: the status will be at least High, not Refer");
     await expect(dialog.getByRole("button", { name: "Confirm and save" })).toBeFocused();
     await page.keyboard.press("Enter");
 
@@ -100,10 +121,12 @@ test.describe("assessments", () => {
     await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}\?notice=assessment-saved$/);
     const flags = page.getByRole("region", { name: "Current flags" });
     await expect(flags.getByRole("heading", { name: "Limited ankle dorsiflexion (left)" })).toBeVisible();
-    await expect(flags.locator("[data-flag=RED_FLAG]")).toContainText("Refer");
+    await expect(flags.locator("[data-flag=RED_FLAG_REVIEW]")).toContainText("For review");
+    await expect(flags.locator("[data-flag=RED_FLAG]")).toHaveCount(0);
+    await expect(flags.locator("[data-flag=TRENDELENBURG]")).toBeVisible(); // right: 22 s, pelvis dropped
     await expect(historyCount(page)).toContainText("1 visit,");
     const history = page.getByRole("region", { name: "History" });
-    await expect(history.getByRole("row").nth(1)).toContainText("35"); // 35 values
+    await expect(history.getByRole("row").nth(1)).toContainText(String(VALUE_COUNT));
     await history.getByRole("button", { name: /Show visit of .* values/ }).click();
     await expect(history.getByRole("row", { name: /Dorsiflexion, knee straight/ })).toContainText("6°");
     await expect(history.getByRole("row", { name: /Dorsiflexion, knee straight/ })).toContainText("goniometer, supine");

@@ -14,9 +14,9 @@ test.describe("referrals", () => {
 
     await page.getByRole("link", { name: "Create referral" }).click();
     await expect(page.getByRole("heading", { name: "Create referral" })).toBeVisible();
-    // Red flag on the latest visit: urgent preselected, and the reason is shown.
+    // Urgent-tier red flag on the latest visit (weight loss): urgent preselected, and the reason is shown.
     await expect(page.getByRole("radio", { name: /Urgent/ })).toBeChecked();
-    await expect(page.getByText(/red flag recorded on .*Night pain/i)).toBeVisible();
+    await expect(page.getByText(/Urgent red flag recorded on .*Night pain/)).toBeVisible();
     await page.getByLabel("Refer to").selectOption("general_practice");
     // The question is required: the form does not submit without it.
     await page.getByRole("button", { name: "Create draft" }).click();

@@ -18,7 +18,6 @@ const CHOICES = [
 function SideChoice({ side, f }: { side: Exclude<Side, "none">; f: MeasureFieldHandlers }) {
   const current = (f.values[fieldKey(CODE, side)] ?? "").trim();
   const error = f.errors[valueInputId(CODE, side)];
-  const sideWord = side === "left" ? "Left" : "Right";
   return (
     <fieldset className={`${styles.valueCell} ${styles.pelvisChoice}`} data-side={side} aria-describedby={error ? `${valueInputId(CODE, side)}-error` : undefined}>
       <legend className="visually-hidden">Pelvis dropped, {side}</legend>
@@ -31,10 +30,10 @@ function SideChoice({ side, f }: { side: Exclude<Side, "none">; f: MeasureFieldH
             name={`pelvis-dropped-${side}`}
             value={choice.value}
             checked={current === choice.value}
+            aria-label={`${choice.label}, ${side}`}
             onChange={() => f.onValueChange(CODE, side, choice.value)}
           />
           {choice.label}
-          <span className="visually-hidden">, {sideWord.toLowerCase()}</span>
         </label>
       ))}
       {error ? (

@@ -22,9 +22,10 @@ export function formatNumber(value: number, decimals: number): string {
   return String(rounded);
 }
 
-/** "4°", "12.5 cm", "+7", "3/10". */
+/** "4°", "12.5 cm", "+7", "3/10"; a yes/no finding (1/0) reads "yes" or "no". */
 export function formatValue(code: MeasureCode, value: number): string {
   const m = MEASURES[code];
+  if (m.unit === "yes/no") return value === 1 ? "yes" : value === 0 ? "no" : String(value);
   const text = formatNumber(value, stepDecimals(code));
   const signed = code === "fpi6_total" && value > 0 ? `+${text}` : text;
   return `${signed}${m.unitSymbol}`;

@@ -2,26 +2,28 @@
 // patients whose histories show every rule of clinical/rules.md at work. The caller checks that the
 // database is empty and, afterwards, stores each patient's status from the flag engine.
 //
-// Stride Demo Clinic (clinician demo@clinic.test, admin admin@clinic.test)
+// Stride Demo Clinic (clinician demo@clinic.test, admin admin@clinic.test). Rules version 2.
 // | patient           | side  | n | story                                                        | rules firing on the latest data                                          | status   |
 // |-------------------|-------|---|--------------------------------------------------------------|--------------------------------------------------------------------------|----------|
-// | Maria Keller      | right | 7 | improving; residual arch drop, tight hip flexor               | NAVICULAR_DROP, HIP_FLEXOR_TIGHT (back escalates low → moderate)         | moderate |
-// | Daniel Okafor     | left  | 6 | worsening stiff ankle, gastrocnemius pattern, weight gain     | DF_NWB_SEVERE, CALF_GASTROC, DF_WBLT_LOW, DF_WBLT_ASYM (high), BMI_HIGH  | high     |
-// | Priya Raman       | right | 5 | night pain + unexplained weight loss on the latest visit      | RED_FLAG, DF_NWB_LIMITED                                                 | refer    |
-// | Tom Whitfield     | left  | 5 | runner recovering; full battery, all normal                  | none (every rule evaluated, none fires)                                  | none     |
-// | Sofia Lindqvist   | both  | 8 | plateau; pronated feet                                       | FPI_PRONATED (moderate, both), NAVICULAR_DROP (both)                     | moderate |
-// | Jamal Haddad      | right | 6 | pronated foot → failing stance → rising hip pain             | FPI_PRONATED (high R, mod. L), TRENDELENBURG, HIP_PAIN, HIP_PAIN_RISING | high     |
-// | Grace Oduya       | left  | 7 | weak hip abductors, growing pelvic drop, hip pain            | HIP_ABD_ASYM_HIGH, TRENDELENBURG, PELVIC_DROP_RISING, HIP_PAIN           | high     |
-// | Liam Brennan      | right | 6 | plateau; persistent ~15 % hip asymmetry, desk worker         | HIP_ABD_ASYM, HIP_FLEXOR_TIGHT, BACK_PAIN (back moderate → high)         | high     |
-// | Helen Zhou        | left  | 5 | short left leg, asymmetric lunge, back pain                  | LEG_LENGTH, DF_WBLT_ASYM (moderate), BACK_PAIN (both regions escalate)   | high     |
-// | Robert Nakamura   | left  | 7 | worsening: back pain, disability and function decline        | DF_NWB_LIMITED, BACK_PAIN, BACK_PAIN_RISING, ODI_MODERATE, ODI_RISING, FUNCTION_DECLINE | high |
-// | Aisha Mensah      | both  | 8 | improving; weight loss but BMI still ≥ 30                    | BMI_HIGH, FPI_PRONATED (moderate L)                                      | moderate |
-// | Carlos Rivera     | right | 6 | improving; DF method changes goniometer → inclinometer app   | DF_NWB_LIMITED                                                           | moderate |
-// | Eleanor Price     | left  | 5 | plateau, older (b. 1953); stiff ankle, short stance          | DF_NWB_LIMITED, TRENDELENBURG (hip and back moderate → high)             | high     |
-// | Ben Carter        | right | 9 | heel settled, new hip pain, FAAM fell; navicular drop stale  | HIP_PAIN, HIP_PAIN_RISING, FUNCTION_DECLINE (NAVICULAR_DROP stale)       | high     |
+// | Maria Keller      | right | 7 | improving; residual 16 mm arch drop, tight hip flexor        | NAVICULAR_DROP, HIP_FLEXOR_TIGHT (no back symptom: no escalation)        | low      |
+// | Daniel Okafor     | left  | 6 | worsening stiff ankle, gastrocnemius pattern, weight gain    | DF_NWB_SEVERE, CALF_GASTROC, DF_WBLT_LOW, DF_WBLT_ASYM, BMI_HIGH, HEEL_PAIN_RISING (high) | high |
+// | Priya Raman       | right | 5 | night pain + unexplained weight loss on the latest visit     | RED_FLAG (urgent tier), DF_NWB_LIMITED                                   | refer    |
+// | Tom Whitfield     | left  | 5 | runner recovering; full battery; back pain 1 → 2 (±1: error) | none (every rule evaluated, none fires)                                  | none     |
+// | Sofia Lindqvist   | both  | 8 | plateau; pain ±1 within error; pronated feet (+7, +6)        | FPI_PRONATED (low, both)                                                 | low      |
+// | Jamal Haddad      | right | 6 | pronated foot, pelvis drops in stance, hip pain rising       | FPI_PRONATED (moderate R, low L), TRENDELENBURG (moderate), HIP_PAIN, HIP_PAIN_RISING (hip escalates) | high |
+// | Grace Oduya       | left  | 7 | weak hip abductors, pelvic drop +3.5°, hip pain 3/10         | HIP_ABD_ASYM_HIGH, TRENDELENBURG (low: stop reason not recorded), PELVIC_DROP_RISING, HIP_PAIN (hip escalates) | high |
+// | Liam Brennan      | right | 6 | plateau; ~25 % hip asymmetry, desk worker, back pain 2-3/10  | HIP_ABD_ASYM, HIP_FLEXOR_TIGHT, BACK_PAIN (back low → moderate)          | moderate |
+// | Helen Zhou        | left  | 5 | short left leg, back pain 3/10                               | LEG_LENGTH, BACK_PAIN (back moderate → high)                             | high     |
+// | Robert Nakamura   | left  | 7 | worsening: back pain to 6/10, disability, function decline   | DF_NWB_LIMITED, BACK_PAIN, BACK_PAIN_RISING (high), ODI_MODERATE, ODI_RISING, FUNCTION_DECLINE | high |
+// | Aisha Mensah      | both  | 8 | improving; weight loss but BMI still ≥ 30                    | BMI_HIGH, FPI_PRONATED (low L)                                           | low      |
+// | Carlos Rivera     | right | 6 | improving; DF method changes goniometer → inclinometer app   | DF_NWB_LIMITED                                                           | low      |
+// | Eleanor Price     | left  | 5 | older; stance ends for balance with a level pelvis           | DF_NWB_LIMITED (no stance flag: pelvis dropped = no)                     | low      |
+// | Ben Carter        | right | 9 | heel settled, new hip pain 2/10, FAAM fell; navicular stale  | HIP_PAIN, HEEL_FUNCTION_DECLINE (NAVICULAR_DROP stale)                   | moderate |
 // | Nadia Petrova     | both  | 4 | stiff under load; trauma red flag cleared at visit 2; no HHD | DF_WBLT_LOW (HIP_ABD_* not evaluated: not measured)                      | low      |
+// | Marcus Webb       | right | 4 | back pain climbing, saddle numbness on the latest visit      | RED_FLAG (emergency tier), BACK_PAIN, BACK_PAIN_RISING, ODI_MODERATE, ODI_RISING | refer |
+// | Ingrid Solberg    | left  | 4 | burning heel (review-tier red flag), FAAM-Sports −12          | RED_FLAG_REVIEW (high, not refer), HEEL_FUNCTION_DECLINE                 | high     |
 // Northside Physio (north@clinic.test): Oliver Grant (DF_NWB_LIMITED), Chloe Adams (no flag),
-// Samuel Osei (BMI_HIGH, BACK_PAIN; back escalates).
+// Samuel Osei (BMI_HIGH, BACK_PAIN; body mass never escalates).
 //
 // The numbers live in demo-patients.ts, the visit generation in generate.ts; demo-patients.test.ts
 // runs the flag engine on the generated histories and checks this table (DEMO_EXPECTATIONS).

@@ -15,7 +15,7 @@ import { mcidFor, mdcFor } from "@/lib/clinical/trends";
 import type { Evaluation, Trend } from "@/lib/clinical/types";
 import { timeDomain, timeTicks, valueDomain, type TimeTick } from "./axis";
 import { inRange, type ResolvedRange, type ShowSides } from "./range";
-import { singleValueSentence, trendSentence } from "./sentences";
+import { isYesNo, singleValueSentence, trendSentence, yesNoSentence } from "./sentences";
 
 export interface ChartAssessment {
   takenAt: string;
@@ -192,7 +192,11 @@ function buildSeries(code: MeasureCode, side: Side, all: ChartPoint[], trend: Tr
     totalCount: all.length,
     baseline: { value: first.value, date: first.date },
     mdcBand: mdc === null ? null : { low: first.value - mdc, high: first.value + mdc, mdc },
-    sentence: trend ? trendSentence(trend) : singleValueSentence(code, side, first.value, first.takenAt),
+    sentence: isYesNo(code)
+      ? yesNoSentence(code, side, all)
+      : trend
+        ? trendSentence(trend)
+        : singleValueSentence(code, side, first.value, first.takenAt),
     baselineBeforeRange: range.start !== null && first.time < range.start,
     trend,
   };

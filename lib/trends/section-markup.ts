@@ -38,7 +38,10 @@ function figureMarkup(chart: ChartView, css: SectionClasses, links: SectionLinks
   if (chart.normalText) out.push(`<p class="${css.normalText}">Normal: ${escapeXml(chart.normalText)}</p>`);
   // Fixed viewBox and aspect ratio: the server HTML is the final layout.
   const hover = chart.hover ? ` data-hover-src="${escapeXml(links.hoverSrc(chart.code))}"` : "";
-  out.push(`<div class="${css.chartBox}"${hover}>${chart.svg}</div>`, `<figcaption class="${css.caption}">`);
+  // No svg: a yes/no finding, shown as its sentence and an open table rather than a line.
+  const tableOnly = chart.svg === "";
+  if (!tableOnly) out.push(`<div class="${css.chartBox}"${hover}>${chart.svg}</div>`);
+  out.push(`<figcaption class="${css.caption}">`);
   for (const s of chart.sentences) {
     out.push(
       `<p data-testid="trend-sentence">${escapeXml(s.text)}` +
@@ -49,7 +52,7 @@ function figureMarkup(chart: ChartView, css: SectionClasses, links: SectionLinks
   }
   out.push("</figcaption>");
   // The same numbers as the chart, in a native <details> (keyboard-operable, no JavaScript).
-  out.push(`<details class="${css.tableToggle}"${links.requestedTable === chart.code ? " open" : ""}><summary>Show table</summary>`);
+  out.push(`<details class="${css.tableToggle}"${links.requestedTable === chart.code || tableOnly ? " open" : ""}><summary>Show table</summary>`);
   if (chart.tableHtml !== null) out.push(`<div class="${css.tableBox}">${chart.tableHtml}</div>`);
   else {
     out.push(

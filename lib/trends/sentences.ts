@@ -42,6 +42,20 @@ export function measurementErrorText(code: MeasureCode, mdc: number): string {
   return "not known";
 }
 
+/** A yes/no finding (trendelenburg_pelvis_dropped): shown as a table of answers, not a line chart. */
+export function isYesNo(code: MeasureCode): boolean {
+  return MEASURES[code].unit === "yes/no";
+}
+
+/** "Left pelvis dropped in stance: yes on 12 Mar 2026 (first recorded: no, 10 Jan 2026)." */
+export function yesNoSentence(code: MeasureCode, side: Side, points: readonly { value: number; takenAt: string }[]): string {
+  const first = points[0];
+  const last = points.at(-1);
+  if (!first || !last) return `${seriesName(code, side)}: not recorded.`;
+  const latest = `${seriesName(code, side)}: ${formatValue(code, last.value)} on ${formatDate(last.takenAt)}`;
+  return points.length === 1 ? `${latest}.` : `${latest} (first recorded: ${formatValue(code, first.value)}, ${formatDate(first.takenAt)}).`;
+}
+
 export function trendSentence(trend: Trend): string {
   const name = seriesName(trend.code, trend.side);
   let text = `${name} ${signedAmount(trend.code, trend.delta)} since ${formatDate(trend.baselineTakenAt)}: ${LABEL_WORDS[trend.label]}`;

@@ -10,7 +10,7 @@ import type { ResolvedRange } from "./range";
 import { chartGeometry, isDense } from "./svg-geometry";
 import { chartMarkup, hoverPoints, type HoverPoint } from "./svg-markup";
 import { INLINE_TABLES_MAX_VALUES, tableRowCount, valuesTableHtml } from "./table-markup";
-import { measurementErrorText } from "./sentences";
+import { isYesNo, measurementErrorText } from "./sentences";
 
 export interface ChartSentence {
   side: Side;
@@ -63,10 +63,11 @@ export function buildTrendsView({ assessments, treatments, evaluation, range, re
     title: group.title,
     charts: group.charts.map((chart): ChartView => {
       const geometry = chartGeometry(chart, data.xDomain, data.xTicks, data.treatments);
-      const svg = chartMarkup(chart, geometry);
+      // A yes/no finding is not a line: no chart, its table is shown open instead.
+      const svg = isYesNo(chart.code) ? "" : chartMarkup(chart, geometry);
       const valueCount = tableRowCount(chart);
-      const tableHtml = inlineTables || requestedTable === chart.code ? valuesTableHtml(chart) : null;
-      const hover = chart.series.some((s) => isDense(s.points)) ? hoverPoints(geometry) : null;
+      const tableHtml = inlineTables || requestedTable === chart.code || isYesNo(chart.code) ? valuesTableHtml(chart) : null;
+      const hover = svg !== "" && chart.series.some((s) => isDense(s.points)) ? hoverPoints(geometry) : null;
       size += svg.length + (tableHtml?.length ?? 0) + (hover?.reduce((n, p) => n + p.text.length + 40, 0) ?? 0) + 1000;
       return {
         code: chart.code,

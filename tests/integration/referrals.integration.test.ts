@@ -64,7 +64,9 @@ describe(`referral notes on ${kind}`, () => {
     // A draft from a contract-only client (no question) is accepted and says so.
     expect(body.question).toBeNull();
     expect(sectionText(body, "question")).toBe("Question not yet written.");
-    expect(sectionText(body, "urgency")).toContain("Urgent, as suggested from the data.");
+    // Night pain: urgent under rules v1, a review-tier red flag (suggested soon) under v2; stated either way.
+    expect(sectionText(body, "urgency")).toMatch(/^Urgent[,;] /);
+    expect(sectionText(body, "urgency")).toContain("Night pain");
     expect(sectionText(body, "flags")).toContain("Limited ankle dorsiflexion (right): Dorsiflexion, knee straight: right 7.5° (2 Apr 2026)");
     expect(sectionText(body, "flags")).not.toContain("Severely limited"); // the −3° was on a deleted visit
     expect(sectionText(body, "key_findings")).toContain("Low-back pain | 1/10 (5 Jan 2026) | 4/10 (2 Apr 2026) | +3 points | important change, worse | 2 points");
@@ -180,6 +182,7 @@ describe(`referral notes on ${kind}`, () => {
     expect(text).toContain(`Priya ${familyName}`);
     expect(text).toContain("MRN MRN-77");
     expect(text).toContain("Please assess the right heel: stress fracture?");
+    expect(text).toContain("Night pain");
     expect(text).toContain("Limited ankle dorsiflexion (right): Dorsiflexion, knee straight: right 7.5° (2 Apr 2026)");
     expect(text).toContain("Heel ≥ 8/10 at night.");
     expect(text).toContain("Registration number: PT-555001");
