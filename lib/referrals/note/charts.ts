@@ -14,12 +14,13 @@ export const CHART_WINDOW_DAYS = 365;
 export const CHART_MAX_VISITS = 20;
 export const MAX_CHARTS = 6;
 
-/** [start, end] in epoch ms: 12 months before the latest visit, narrowed to the last 20 visits. */
+/** [start, end] in epoch ms: 12 months before the latest visit (or from the first visit), narrowed to the last 20 visits. */
 export function chartWindow(history: PatientHistory): [number, number] | null {
   const times = history.assessments.map((a) => Date.parse(a.takenAt)).sort((a, b) => a - b);
   const end = times.at(-1);
   if (end === undefined) return null;
-  let start = end - CHART_WINDOW_DAYS * DAY_MS;
+  // Never before the first visit: a shorter history fills the chart's width.
+  let start = Math.max(end - CHART_WINDOW_DAYS * DAY_MS, times[0]!);
   const inWindow = times.filter((t) => t >= start);
   if (inWindow.length > CHART_MAX_VISITS) start = inWindow[inWindow.length - CHART_MAX_VISITS]!;
   return [start, end];
@@ -91,9 +92,10 @@ export function noteCharts(history: PatientHistory, evaluation: Evaluation, lead
   const last = formatDate(new Date(window[1]).toISOString());
   const visits = history.assessments.filter((a) => Date.parse(a.takenAt) >= window[0]).length;
   const twelve = window[1] - window[0] >= (CHART_WINDOW_DAYS - 1) * DAY_MS;
+  const all = visits === history.assessments.length;
   const omitted = codes.slice(MAX_CHARTS);
   return {
-    window: `${first} – ${last}: ${visits} visit${visits === 1 ? "" : "s"}${twelve ? " (the last 12 months)" : visits === CHART_MAX_VISITS ? " (the last 20 visits)" : ""}`,
+    window: `${first} – ${last}: ${visits} visit${visits === 1 ? "" : "s"}${all ? " (every visit)" : twelve ? " (the last 12 months)" : " (the last 20 visits)"}`,
     firstDate: first,
     lastDate: last,
     charts,
