@@ -1,37 +1,24 @@
-// Foot and ankle links of the chain (rules.md): limited dorsiflexion, calf tightness, pronated
-// foot posture, navicular drop, and BMI (load through the foot). Thresholds are written exactly
-// as in rules.md; comparisons go through decimal.ts.
+// Heel-pain drivers at the foot and ankle (rules.md v2): limited dorsiflexion, calf tightness,
+// pronated foot posture and navicular drop. Each is a pattern associated with *having* plantar
+// heel pain, so each names the heel region only: none of them is evidence about the hip or back.
+// Thresholds are written exactly as in rules.md; comparisons go through decimal.ts.
 
-import { gt, gte, lt, lte, roundTo, subtract } from "./decimal";
-import { formatDate, formatNear, formatNumber, formatValue, capitalise } from "./format";
-import {
-  at,
-  BOTH_SIDES,
-  eachSide,
-  freshLatest,
-  freshSameVisit,
-  valueOn,
-  type Problem,
-  type Rule,
-} from "./rule-kit";
-import type { Side } from "./measures";
+import { gt, gte, lt, lte, subtract } from "./decimal";
+import { capitalise, formatDate, formatNumber, formatValue } from "./format";
+import { at, BOTH_SIDES, eachSide, freshSameVisit, valueOn, type Rule } from "./rule-kit";
 
 const RIDDLE = "Riddle et al. 2003, J Bone Joint Surg Am 85:872";
-const CHAIN =
-  "A stiff ankle makes the foot and knee compensate in walking (more pronation, earlier heel lift), " +
-  "which can shift load up the chain to the hip and lower back";
-
-function Side(side: Side): string {
-  return capitalise(side);
-}
+/** Said by every heel-driver flag: what the association is and what it is not. */
+const HEEL_ONLY =
+  "This is an association with having heel pain, not evidence about the hip or lower back.";
 
 export const DF_NWB_SEVERE: Rule = {
   id: "DF_NWB_SEVERE",
-  severity: "high",
-  regions: ["hip", "back"],
+  severity: "moderate",
+  regions: ["heel"],
   link: "foot",
   grade: "A",
-  source: `${RIDDLE} (≤0° vs >10°: OR 23.3)`,
+  source: `${RIDDLE} (dorsiflexion ≤ 0° vs > 10°: odds ratio 23.3, 95 % CI 4.3-124.4; case-control)`,
   evaluate(h, out) {
     eachSide(h, out, "ankle_df_nwb_ext_deg", BOTH_SIDES, (p) => {
       if (!lte(p.value, 0)) return;
@@ -39,11 +26,12 @@ export const DF_NWB_SEVERE: Rule = {
         side: p.side,
         inputs: [p],
         title: `Severely limited ankle dorsiflexion (${p.side})`,
-        threshold: "≤ 0° (knee extended)",
+        threshold: "0° or less (knee extended)",
         explanation:
-          `${Side(p.side)} ankle dorsiflexion with the knee extended is ${valueOn(p)}, at or below 0°. ` +
-          `In people with plantar heel pain, dorsiflexion of 0° or less carried 23 times the odds of ` +
-          `dorsiflexion above 10° (Riddle 2003). ${CHAIN}: worth monitoring, with calf and ankle mobility work.`,
+          `${capitalise(p.side)} ankle dorsiflexion with the knee extended is ${valueOn(p)}, at or below 0° ` +
+          `(typical is about 23 ± 6°). In a case-control study of adults, people with dorsiflexion of 0° or ` +
+          `less had 23.3 times the odds of having plantar fasciitis of people above 10° (Riddle 2003; ` +
+          `95 % CI 4.3-124.4). ${HEEL_ONLY}`,
       });
     });
   },
@@ -51,11 +39,11 @@ export const DF_NWB_SEVERE: Rule = {
 
 export const DF_NWB_LIMITED: Rule = {
   id: "DF_NWB_LIMITED",
-  severity: "moderate",
-  regions: ["hip", "back"],
+  severity: "low",
+  regions: ["heel"],
   link: "foot",
-  grade: "A",
-  source: `${RIDDLE} (>10° was the reference band)`,
+  grade: "B",
+  source: `${RIDDLE} (> 10° was the reference band); contested by Irving 2007 and Landorf 2021`,
   evaluate(h, out) {
     eachSide(h, out, "ankle_df_nwb_ext_deg", BOTH_SIDES, (p) => {
       if (!(gt(p.value, 0) && lte(p.value, 10))) return;
@@ -63,11 +51,13 @@ export const DF_NWB_LIMITED: Rule = {
         side: p.side,
         inputs: [p],
         title: `Limited ankle dorsiflexion (${p.side})`,
-        threshold: "> 0° and ≤ 10° (knee extended)",
+        threshold: "above 0° and up to 10° (knee extended)",
         explanation:
-          `${Side(p.side)} ankle dorsiflexion (knee extended) is ${valueOn(p)}, within the limited band ` +
-          `of more than 0° up to 10° (typical is about 23 ± 6°). Riddle 2003 found higher odds of ` +
-          `plantar heel pain below the reference band of more than 10°. ${CHAIN}: worth monitoring.`,
+          `${capitalise(p.side)} ankle dorsiflexion (knee extended) is ${valueOn(p)}, within the limited band ` +
+          `of more than 0° up to 10° (typical is about 23 ± 6°). In a case-control study of adults, ` +
+          `dorsiflexion below the reference band of more than 10° went with higher odds of having plantar ` +
+          `fasciitis (Riddle 2003). The finding is contested: Irving 2007 found more lunge dorsiflexion in ` +
+          `people with heel pain, and Landorf 2021 found no difference once body mass was matched. ${HEEL_ONLY}`,
       });
     });
   },
@@ -76,10 +66,10 @@ export const DF_NWB_LIMITED: Rule = {
 export const DF_WBLT_LOW: Rule = {
   id: "DF_WBLT_LOW",
   severity: "low",
-  regions: ["hip", "back"],
+  regions: ["heel"],
   link: "foot",
   grade: "H",
-  source: "Hoch & McKeon 2011 (12 ± 2.8 cm)",
+  source: "Hoch & McKeon 2011 (12 ± 2.8 cm in healthy adults)",
   evaluate(h, out) {
     eachSide(h, out, "ankle_df_wblt_cm", BOTH_SIDES, (p) => {
       if (!lt(p.value, 9)) return;
@@ -87,12 +77,12 @@ export const DF_WBLT_LOW: Rule = {
         side: p.side,
         inputs: [p],
         title: `Short weight-bearing lunge (${p.side})`,
-        threshold: "< 9.0 cm toe-to-wall",
+        threshold: "under 9.0 cm toe-to-wall",
         explanation:
-          `${Side(p.side)} weight-bearing lunge test reaches ${formatValue(p.code, p.value)} toe-to-wall ` +
-          `(${formatDate(p.takenAt)}), under 9.0 cm ` +
-          `(typical 12 ± 2.8 cm). This points to limited ankle dorsiflexion under body weight. ` +
-          `${CHAIN}: worth monitoring. The 9.0 cm cut-off is a clinical heuristic (grade H).`,
+          `${capitalise(p.side)} weight-bearing lunge test reaches ${formatValue(p.code, p.value)} toe-to-wall ` +
+          `(${formatDate(p.takenAt)}), under 9.0 cm; healthy adults reach about 12 ± 2.8 cm (Hoch & McKeon ` +
+          `2011). Limited dorsiflexion under body weight is a pattern seen with plantar heel pain; the ` +
+          `9.0 cm cut-off is a clinical heuristic without a validating study (grade H). ${HEEL_ONLY}`,
       });
     });
   },
@@ -100,11 +90,11 @@ export const DF_WBLT_LOW: Rule = {
 
 export const DF_WBLT_ASYM: Rule = {
   id: "DF_WBLT_ASYM",
-  severity: "moderate",
-  regions: ["hip", "back"],
+  severity: "low",
+  regions: ["heel"],
   link: "foot",
   grade: "B",
-  source: "Chisholm 2012 (MDC of side difference 1.5 cm)",
+  source: "Chisholm et al. 2012 (side differences beyond 1.5 cm exceed error; about a third of healthy adults exceed 1.5 cm)",
   evaluate(h, out) {
     const code = "ankle_df_wblt_cm";
     const pair = freshSameVisit(
@@ -118,21 +108,19 @@ export const DF_WBLT_ASYM: Rule = {
     const l = at(pair.latest, 0);
     const r = at(pair.latest, 1);
     const diff = Math.abs(subtract(l.value, r.value, 1));
-    if (!gt(diff, 1.5)) return;
-    const high = gt(diff, 3.0);
+    if (!gt(diff, 3.0)) return;
     const limited = l.value < r.value ? "left" : "right";
     out.fire({
       side: limited,
-      severity: high ? "high" : "moderate",
       inputs: [l, r],
-      title: `Lunge test asymmetry, ${limited} more limited`,
-      threshold: high ? "side difference > 3.0 cm (high)" : "side difference > 1.5 cm (moderate; high above 3.0 cm)",
+      title: `Lunge test side difference, ${limited} more limited`,
+      threshold: "left-right difference above 3.0 cm (same assessment)",
       explanation:
-        `On ${formatDate(visit.takenAt)} the weight-bearing lunge test reached ${formatValue(code, l.value)} ` +
-        `on the left and ${formatValue(code, r.value)} on the right: a side difference of ` +
-        `${formatNumber(diff, 1)} cm, more than ${high ? "3.0 cm" : "1.5 cm (the smallest side difference beyond measurement error)"}. ` +
-        `The ${limited} ankle is the more limited. An asymmetric ankle gives an asymmetric gait and ` +
-        `uneven pelvic loading, which may strain the hip and lower back: worth monitoring.`,
+        `On ${formatDate(visit.takenAt)} the weight-bearing lunge test reached ${formatValue(code, l.value)} on ` +
+        `the left and ${formatValue(code, r.value)} on the right: a side difference of ` +
+        `${formatNumber(diff, 1)} cm, more than 3.0 cm, with the ${limited} ankle more limited. In healthy adults ` +
+        `a side difference beyond 1.5 cm exceeds measurement error, yet about a third of them show one ` +
+        `(Chisholm 2012), so only a difference above 3.0 cm is flagged. ${HEEL_ONLY}`,
       derived: { differenceCm: diff },
     });
   },
@@ -141,10 +129,10 @@ export const DF_WBLT_ASYM: Rule = {
 export const CALF_GASTROC: Rule = {
   id: "CALF_GASTROC",
   severity: "moderate",
-  regions: ["hip", "back"],
+  regions: ["heel"],
   link: "foot",
   grade: "A",
-  source: "Patel & DiGiovanni 2011; Nakale 2018 (OR 16.3)",
+  source: "Nakale et al. 2018 (isolated gastrocnemius tightness in 80 % with plantar fasciitis vs 20 %, odds ratio 16.3); Patel & DiGiovanni 2011",
   evaluate(h, out) {
     const ext = "ankle_df_nwb_ext_deg";
     const flex = "ankle_df_nwb_flex_deg";
@@ -168,14 +156,14 @@ export const CALF_GASTROC: Rule = {
         side,
         inputs: [e, f],
         title: `Calf (gastrocnemius) tightness pattern (${side})`,
-        threshold: "knee extended ≤ 0° and knee flexed − knee extended ≥ 13°",
+        threshold: "knee extended 0° or less, and knee flexed at least 13° more than knee extended",
         explanation:
-          `On ${formatDate(visit.takenAt)} ${side} ankle dorsiflexion was ${formatValue(ext, e.value)} with the knee ` +
-          `extended (0° or less) and ${formatValue(flex, f.value)} with the knee bent: ${formatNumber(gap, 1)}° more, ` +
-          `at least 13°. Much more range with the knee bent points to a tight gastrocnemius rather than a ` +
-          `stiff ankle joint; calf tightness is strongly linked with plantar heel pain (Nakale 2018: OR 16.3) ` +
-          `and changes gait mechanics up to the hip and back: worth monitoring. This is a low-reliability test; ` +
-          `confirm it before acting on it.`,
+          `On ${formatDate(visit.takenAt)} ${side} ankle dorsiflexion was ${formatValue(ext, e.value)} with the ` +
+          `knee extended (0° or less) and ${formatValue(flex, f.value)} with the knee bent: ` +
+          `${formatNumber(gap, 1)}° more, at least 13°. This pattern points to isolated gastrocnemius ` +
+          `tightness, which was found in 80 % of people with plantar fasciitis against 20 % of people ` +
+          `without it (Nakale 2018, odds ratio 16.3). It is a low-reliability test: confirm it before ` +
+          `acting on it. ${HEEL_ONLY}`,
         derived: { kneeFlexedMinusExtendedDeg: gap },
       });
     }
@@ -184,25 +172,27 @@ export const CALF_GASTROC: Rule = {
 
 export const FPI_PRONATED: Rule = {
   id: "FPI_PRONATED",
-  severity: "moderate",
-  regions: ["hip", "back"],
+  severity: "low",
+  regions: ["heel"],
   link: "foot",
   grade: "A",
-  source: "Redmond 2006 categories; Irving 2007 (FPI ≥ 4: OR 3.7 for heel pain)",
+  source:
+    "Irving et al. 2007, BMC Musculoskelet Disord 8:41 (FPI ≥ +4: odds ratio 3.7, 1.6-8.7, for chronic plantar heel pain; case-control); Redmond 2006 categories",
   evaluate(h, out) {
     eachSide(h, out, "fpi6_total", BOTH_SIDES, (p) => {
       if (!gte(p.value, 6)) return;
       const high = gte(p.value, 10);
       out.fire({
         side: p.side,
-        severity: high ? "high" : "moderate",
+        severity: high ? "moderate" : "low",
         inputs: [p],
         title: `${high ? "Highly pronated" : "Pronated"} foot posture (${p.side})`,
-        threshold: high ? "FPI-6 ≥ +10 (high)" : "FPI-6 ≥ +6 (moderate; high from +10)",
+        threshold: high ? "Foot Posture Index +10 or more (moderate)" : "Foot Posture Index +6 to +9 (low; moderate from +10)",
         explanation:
-          `${Side(p.side)} Foot Posture Index is ${valueOn(p)}, at or above ${high ? "+10 (highly pronated)" : "+6 (pronated)"}; ` +
-          `0 to +5 is normal. A pronated foot is linked with plantar heel pain (Irving 2007: FPI of +4 or more, ` +
-          `OR 3.7) and turns the leg inward in stance, which may load the hip and lower back: worth monitoring.`,
+          `${capitalise(p.side)} Foot Posture Index is ${valueOn(p)}: ` +
+          `${high ? "+10 or more, highly pronated" : "+6 to +9, pronated"} (0 to +5 is normal; Redmond 2006 ` +
+          `categories). In a case-control study of adults, a Foot Posture Index of +4 or more went with ` +
+          `chronic plantar heel pain (Irving 2007, odds ratio 3.7, 95 % CI 1.6-8.7). ${HEEL_ONLY}`,
       });
     });
   },
@@ -211,57 +201,25 @@ export const FPI_PRONATED: Rule = {
 export const NAVICULAR_DROP: Rule = {
   id: "NAVICULAR_DROP",
   severity: "low",
-  regions: ["hip", "back"],
+  regions: ["heel"],
   link: "foot",
   grade: "H",
-  source: "Brody 1982; poor reliability",
+  source: "Brody 1982 (above 15 mm abnormal); poor reliability (kappa about 0.4)",
   evaluate(h, out) {
     eachSide(h, out, "navicular_drop_mm", BOTH_SIDES, (p) => {
-      if (!gt(p.value, 10)) return;
+      if (!gt(p.value, 15)) return;
       out.fire({
         side: p.side,
         inputs: [p],
         title: `Large navicular drop (${p.side})`,
-        threshold: "> 10 mm",
+        threshold: "above 15 mm",
         explanation:
-          `${Side(p.side)} navicular drop is ${valueOn(p)}, more than 10 mm (under 10 mm is normal). The arch ` +
-          `collapses more than usual under load, which may turn the leg inward and load the hip and lower back: ` +
-          `worth monitoring. The test has poor reliability, so confirm a single reading before acting on it.`,
+          `${capitalise(p.side)} navicular drop is ${valueOn(p)}, more than 15 mm, the level Brody 1982 called ` +
+          `abnormal (under 10 mm is normal). A large drop is a foot-posture pattern clinicians associate ` +
+          `with plantar heel pain, without a validating study (grade H). The test has poor reliability ` +
+          `(kappa about 0.4) and its measurement error is about 6 mm, so confirm a single reading before ` +
+          `acting on it. ${HEEL_ONLY}`,
       });
-    });
-  },
-};
-
-export const BMI_HIGH: Rule = {
-  id: "BMI_HIGH",
-  severity: "low",
-  regions: ["hip", "back"],
-  link: "foot",
-  grade: "A",
-  source: "Riddle 2003 (BMI > 30: OR 5.6); Irving 2007",
-  evaluate(h, out) {
-    const mass = freshLatest(h, "body_mass_kg", "none");
-    const problems: Problem[] = [];
-    if (!mass.ok) problems.push(mass.problem);
-    const heightCm = h.heightCm ?? undefined;
-    if (heightCm === undefined) {
-      problems.push({ key: "patient.heightCm", stale: false, reason: "patient height not recorded" });
-    }
-    if (!mass.ok || heightCm === undefined) return out.skip("none", problems);
-    const p = mass.value;
-    const metres = heightCm / 100;
-    const bmi = p.value / (metres * metres);
-    if (!gte(bmi, 30)) return;
-    out.fire({
-      side: "none",
-      inputs: [p],
-      title: "BMI 30 or above",
-      threshold: "BMI ≥ 30.0",
-      explanation:
-        `Body mass ${valueOn(p)} with height ${formatNumber(heightCm, 1)} cm gives a BMI of ` +
-        `${formatNear(bmi, 30)}, at or above 30.0. A BMI over 30 was linked with plantar heel pain ` +
-        `(Riddle 2003: OR 5.6) and adds load at the foot, hip and lower back: worth monitoring.`,
-      derived: { bmi: roundTo(bmi, 1), heightCm },
     });
   },
 };

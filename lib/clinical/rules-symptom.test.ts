@@ -1,166 +1,152 @@
-// Symptom rules, from rules.md: pain levels and rises, ODI, and function decline, including the
-// decimal trap of gait speed (1.2 → 1.1 m/s is a fall of exactly 0.10 m/s).
+// Symptom rules of rules.md v2, table-driven: pain levels confirmed at the two most recent
+// assessments, pain rising at two consecutive assessments, ODI level and rise, function decline.
 
 import { describe, expect, it } from "vitest";
 import { evaluate } from "./evaluate";
+import { day, fired, flagsOf, history, notEvaluatedOf, series, visit, visits } from "./test-helpers";
 import type { MeasureCode, Side } from "./measures";
-import { day, evalOne, fired, flagsOf, history, notEvaluatedOf, visit } from "./test-helpers";
 import type { RuleId } from "./types";
 
-function series(code: MeasureCode, side: Side, values: number[]) {
-  return evaluate(history(values.map((v, i) => visit(day(i * 14), [[code, side, v]]))));
-}
-
-describe("HIP_PAIN (latest ≥ 2, moderate, hip) and BACK_PAIN (latest ≥ 2, moderate, back)", () => {
-  const table: [number, boolean][] = [
-    [0, false],
-    [1, false], // just outside
-    [2, true], // at the threshold
-    [3, true],
-    [10, true],
+describe("HIP_PAIN / BACK_PAIN: latest ≥ 4 moderate; 2-3 at each of the two most recent assessments low", () => {
+  // [rule, code, side, values oldest first, expected]
+  const table: [RuleId, MeasureCode, Side, number[], string][] = [
+    ["BACK_PAIN", "pain_back_nprs", "none", [1], ""],
+    ["BACK_PAIN", "pain_back_nprs", "none", [2], ""], // one mild rating: not confirmed (not evaluated)
+    ["BACK_PAIN", "pain_back_nprs", "none", [3], ""],
+    ["BACK_PAIN", "pain_back_nprs", "none", [4], "none:moderate"],
+    ["BACK_PAIN", "pain_back_nprs", "none", [10], "none:moderate"],
+    ["BACK_PAIN", "pain_back_nprs", "none", [2, 2], "none:low"],
+    ["BACK_PAIN", "pain_back_nprs", "none", [3, 2], "none:low"],
+    ["BACK_PAIN", "pain_back_nprs", "none", [1, 3], ""],
+    ["BACK_PAIN", "pain_back_nprs", "none", [2, 1], ""],
+    ["BACK_PAIN", "pain_back_nprs", "none", [3, 3, 1], ""],
+    ["BACK_PAIN", "pain_back_nprs", "none", [0, 2, 3], "none:low"],
+    ["BACK_PAIN", "pain_back_nprs", "none", [5, 3], "none:low"], // previous above mild still confirms
+    ["BACK_PAIN", "pain_back_nprs", "none", [1, 4], "none:moderate"],
+    ["HIP_PAIN", "pain_hip_nprs", "left", [3], ""],
+    ["HIP_PAIN", "pain_hip_nprs", "left", [2, 3], "left:low"],
+    ["HIP_PAIN", "pain_hip_nprs", "left", [1, 2], ""],
+    ["HIP_PAIN", "pain_hip_nprs", "right", [4], "right:moderate"],
+    ["HIP_PAIN", "pain_hip_nprs", "right", [3, 4], "right:moderate"],
   ];
-  for (const side of ["left", "right"] as const) {
-    it.each(table)(`${side} hip pain %s/10 → %s`, (value, fires) => {
-      const e = evalOne([["pain_hip_nprs", side, value]]);
-      expect(fired(e, "HIP_PAIN")).toBe(fires ? `${side}:moderate` : "");
-    });
-  }
-  it.each(table)("back pain %s/10 → %s", (value, fires) => {
-    const e = evalOne([["pain_back_nprs", "none", value]]);
-    expect(fired(e, "BACK_PAIN")).toBe(fires ? "none:moderate" : "");
+  it.each(table)("%s %s %s %j → %s", (id, code, side, values, expected) => {
+    expect(fired(series(code, side, values), id)).toBe(expected);
   });
 
-  it("uses the latest value, not the worst", () => {
-    expect(fired(series("pain_back_nprs", "none", [6, 1]), "BACK_PAIN")).toBe("");
-    expect(fired(series("pain_hip_nprs", "left", [1, 2]), "HIP_PAIN")).toBe("left:moderate");
+  it("a single mild rating is listed as not evaluated, naming the input", () => {
+    const e = series("pain_back_nprs", "none", [3]);
+    const n = notEvaluatedOf(e, "BACK_PAIN");
+    expect(n?.missing).toEqual(["pain_back_nprs:none"]);
+    expect(n?.reason).toMatch(/recorded only once/);
   });
 
-  it("names the regions of each rule", () => {
-    const e = evalOne([
-      ["pain_hip_nprs", "left", 4],
-      ["pain_back_nprs", "none", 4],
-    ]);
-    expect(flagsOf(e, "HIP_PAIN")[0]).toMatchObject({ regions: ["hip"], link: "symptom", grade: "B" });
-    expect(flagsOf(e, "BACK_PAIN")[0]).toMatchObject({ side: "none", regions: ["back"], link: "symptom" });
-    expect(flagsOf(e, "BACK_PAIN")[0]?.explanation).toContain("4/10");
+  it("the earlier mild rating must be within 180 days of the latest assessment", () => {
+    const e = evaluate(history([visit(day(0), [["pain_hip_nprs", "left", 3]]), visit(day(181), [["pain_hip_nprs", "left", 3]])]));
+    expect(fired(e, "HIP_PAIN")).toBe("");
+    expect(notEvaluatedOf(e, "HIP_PAIN")?.skippedStale).toEqual(["pain_hip_nprs:left"]);
+    const ok = evaluate(history([visit(day(0), [["pain_hip_nprs", "left", 3]]), visit(day(180), [["pain_hip_nprs", "left", 3]])]));
+    expect(fired(ok, "HIP_PAIN")).toBe("left:low");
+  });
+
+  it("names the hip only / the back only, symptom link, grade B", () => {
+    expect(flagsOf(series("pain_hip_nprs", "left", [5]), "HIP_PAIN")[0]).toMatchObject({ regions: ["hip"], link: "symptom", grade: "B" });
+    expect(flagsOf(series("pain_back_nprs", "none", [5]), "BACK_PAIN")[0]).toMatchObject({ regions: ["back"], link: "symptom", grade: "B" });
   });
 });
 
-describe("*_RISING (latest − baseline ≥ MCID, high)", () => {
-  // [rule, code, side, values oldest first, fires]
-  const table: [RuleId, MeasureCode, Side, number[], boolean][] = [
-    ["HIP_PAIN_RISING", "pain_hip_nprs", "left", [1, 3], true], // at the threshold
-    ["HIP_PAIN_RISING", "pain_hip_nprs", "left", [1, 2], false], // just outside
-    ["HIP_PAIN_RISING", "pain_hip_nprs", "left", [1, 4], true], // just inside
-    ["HIP_PAIN_RISING", "pain_hip_nprs", "right", [0, 2], true],
-    ["HIP_PAIN_RISING", "pain_hip_nprs", "right", [5, 3], false],
-    ["HIP_PAIN_RISING", "pain_hip_nprs", "right", [2, 8, 3], false], // latest vs baseline
-    ["BACK_PAIN_RISING", "pain_back_nprs", "none", [3, 5], true],
-    ["BACK_PAIN_RISING", "pain_back_nprs", "none", [3, 4], false],
-    ["BACK_PAIN_RISING", "pain_back_nprs", "none", [3, 6], true],
-    ["BACK_PAIN_RISING", "pain_back_nprs", "none", [6, 0], false],
-    ["ODI_RISING", "odi_percent", "none", [10, 20], true], // at the threshold
-    ["ODI_RISING", "odi_percent", "none", [10, 19], false],
-    ["ODI_RISING", "odi_percent", "none", [10, 21], true],
-    ["ODI_RISING", "odi_percent", "none", [30, 12, 39], false],
+describe("*_RISING: latest − baseline ≥ 2 and previous − baseline ≥ 2; high when latest ≥ 6", () => {
+  const table: [RuleId, MeasureCode, Side, number[], string][] = [
+    ["BACK_PAIN_RISING", "pain_back_nprs", "none", [1, 3], ""], // one rise: not two consecutive
+    ["BACK_PAIN_RISING", "pain_back_nprs", "none", [1, 3, 3], "none:moderate"],
+    ["BACK_PAIN_RISING", "pain_back_nprs", "none", [1, 2, 3], ""], // previous only +1
+    ["BACK_PAIN_RISING", "pain_back_nprs", "none", [1, 3, 2], ""], // latest only +1
+    ["BACK_PAIN_RISING", "pain_back_nprs", "none", [1, 5, 3], "none:moderate"],
+    ["BACK_PAIN_RISING", "pain_back_nprs", "none", [3, 5, 5], "none:moderate"],
+    ["BACK_PAIN_RISING", "pain_back_nprs", "none", [3, 5, 6], "none:high"],
+    ["BACK_PAIN_RISING", "pain_back_nprs", "none", [0, 8, 1, 3, 4], "none:moderate"], // only the last two count
+    ["HIP_PAIN_RISING", "pain_hip_nprs", "left", [0, 2, 2], "left:moderate"],
+    ["HIP_PAIN_RISING", "pain_hip_nprs", "left", [0, 1, 2], ""],
+    ["HIP_PAIN_RISING", "pain_hip_nprs", "right", [2, 4, 6], "right:high"],
+    ["HIP_PAIN_RISING", "pain_hip_nprs", "right", [2, 4, 5], "right:moderate"],
+    ["HIP_PAIN_RISING", "pain_hip_nprs", "right", [5, 3, 3], ""],
+    ["HEEL_PAIN_RISING", "pain_heel_nprs", "left", [3, 5, 5], "left:moderate"],
+    ["HEEL_PAIN_RISING", "pain_heel_nprs", "left", [3, 5, 6], "left:high"],
+    ["HEEL_PAIN_RISING", "pain_heel_nprs", "right", [3, 4, 5], ""],
+    ["HEEL_PAIN_RISING", "pain_heel_nprs", "right", [3, 6], ""],
   ];
-  it.each(table)("%s %s %s %j → %s", (id, code, side, values, fires) => {
-    const e = series(code, side, values);
-    expect(fired(e, id)).toBe(fires ? `${side}:high` : "");
+  it.each(table)("%s %s %s %j → %s", (id, code, side, values, expected) => {
+    expect(fired(series(code, side, values), id)).toBe(expected);
   });
 
-  it("shows baseline and latest with their dates", () => {
-    const e = series("pain_hip_nprs", "right", [1, 2, 4]);
-    const f = flagsOf(e, "HIP_PAIN_RISING")[0];
-    expect(f?.inputs).toEqual([
-      { code: "pain_hip_nprs", side: "right", value: 1, takenAt: "2026-01-01T09:30:00Z" },
-      { code: "pain_hip_nprs", side: "right", value: 4, takenAt: "2026-01-29T09:30:00Z" },
-    ]);
-    expect(f?.explanation).toContain("1/10 (1 Jan 2026)");
-    expect(f?.explanation).toContain("4/10 (29 Jan 2026)");
-    expect(f?.explanation).toContain("3 points");
-  });
-
-  it.each([
-    ["HIP_PAIN_RISING", "pain_hip_nprs", "left"],
-    ["BACK_PAIN_RISING", "pain_back_nprs", "none"],
-    ["ODI_RISING", "odi_percent", "none"],
-  ] as [RuleId, MeasureCode, Side][])("%s with a single value is not evaluated", (id, code, side) => {
-    const e = evalOne([[code, side, 9]]);
-    expect(fired(e, id)).toBe("");
-    expect(notEvaluatedOf(e, id)?.missing).toContain(`${code}:${side}`);
-  });
-});
-
-describe("ODI_MODERATE (latest ≥ 21, moderate, back)", () => {
-  it.each([
-    [20, false], // just outside
-    [21, true], // at the threshold
-    [22, true],
-    [0, false],
-  ])("ODI %s %% → %s", (value, fires) => {
-    const e = evalOne([["odi_percent", "none", value]]);
-    expect(fired(e, "ODI_MODERATE")).toBe(fires ? "none:moderate" : "");
-  });
-});
-
-describe("FUNCTION_DECLINE (LEFS fell ≥ 9, or FAAM-ADL fell ≥ 8, or gait speed fell ≥ 0.10 m/s)", () => {
-  // [code, baseline, latest, fires]
-  const table: [MeasureCode, number, number, boolean][] = [
-    ["lefs_score", 60, 51, true], // at the threshold
-    ["lefs_score", 60, 52, false], // just outside
-    ["lefs_score", 60, 50, true], // just inside
-    ["lefs_score", 50, 70, false], // improving
-    ["faam_adl_percent", 70, 62, true],
-    ["faam_adl_percent", 70, 62.1, false],
-    ["faam_adl_percent", 70, 61.9, true],
-    ["faam_adl_percent", 70.3, 62.3, true], // 8.0 with float-unfriendly decimals
-    ["gait_speed_mps", 1.2, 1.1, true], // 0.10 exactly (1.2 − 1.1 in floats is 0.0999…)
-    ["gait_speed_mps", 0.7, 0.6, true], // 0.10 again
-    ["gait_speed_mps", 1.2, 1.11, false], // 0.09
-    ["gait_speed_mps", 1.2, 1.09, true], // 0.11
-    ["gait_speed_mps", 1.1, 1.2, false],
-  ];
-  it.each(table)("%s %s → %s: %s", (code, baseline, latest, fires) => {
-    const e = series(code, "none", [baseline, latest]);
-    expect(fired(e, "FUNCTION_DECLINE")).toBe(fires ? "none:moderate" : "");
-  });
-
-  it("fires when one measure fell even if the others are missing, and lists nothing as not evaluated", () => {
-    const e = series("lefs_score", "none", [60, 40]);
-    const f = flagsOf(e, "FUNCTION_DECLINE")[0];
-    expect(f).toMatchObject({ side: "none", regions: ["hip", "back"], link: "symptom", grade: "B" });
-    expect(f?.explanation).toContain("LEFS fell from 60/80 (1 Jan 2026) to 40/80 (15 Jan 2026)");
-    expect(notEvaluatedOf(e, "FUNCTION_DECLINE")).toBeUndefined();
-  });
-
-  it("names the gait speed fall to two decimals", () => {
-    const e = series("gait_speed_mps", "none", [1.2, 1.1]);
-    expect(flagsOf(e, "FUNCTION_DECLINE")[0]?.explanation).toContain("a fall of 0.10 m/s");
-  });
-
-  it("when nothing fell, lists the measures that could not be compared", () => {
-    const e = series("lefs_score", "none", [60, 61]);
-    expect(notEvaluatedOf(e, "FUNCTION_DECLINE")?.missing).toEqual(["faam_adl_percent:none", "gait_speed_mps:none"]);
-  });
-
-  it("is not evaluated with none of the three measured twice", () => {
-    const e = evalOne([["lefs_score", "none", 30]]);
-    expect(notEvaluatedOf(e, "FUNCTION_DECLINE")?.missing).toEqual([
-      "lefs_score:none",
-      "faam_adl_percent:none",
-      "gait_speed_mps:none",
-    ]);
-  });
-
-  it("is evaluated (no flag, not listed) when all three were compared and none fell enough", () => {
-    const e = evaluate(
+  it("one value is not evaluated; the old baseline may be stale, the previous value may not", () => {
+    expect(notEvaluatedOf(series("pain_back_nprs", "none", [4]), "BACK_PAIN_RISING")?.missing).toEqual(["pain_back_nprs:none"]);
+    const stalePrevious = evaluate(
       history([
-        visit(day(0), [["lefs_score", "none", 60], ["faam_adl_percent", "none", 70], ["gait_speed_mps", "none", 1.2]]),
-        visit(day(20), [["lefs_score", "none", 52], ["faam_adl_percent", "none", 62.1], ["gait_speed_mps", "none", 1.11]]),
+        visit(day(0), [["pain_back_nprs", "none", 1]]),
+        visit(day(10), [["pain_back_nprs", "none", 4]]),
+        visit(day(200), [["pain_back_nprs", "none", 4]]),
       ]),
     );
-    expect(fired(e, "FUNCTION_DECLINE")).toBe("");
-    expect(notEvaluatedOf(e, "FUNCTION_DECLINE")).toBeUndefined();
+    expect(fired(stalePrevious, "BACK_PAIN_RISING")).toBe("");
+    expect(notEvaluatedOf(stalePrevious, "BACK_PAIN_RISING")?.skippedStale).toEqual(["pain_back_nprs:none"]);
+    const oldBaseline = evaluate(
+      history([
+        visit(day(0), [["pain_back_nprs", "none", 1]]),
+        visit(day(200), [["pain_back_nprs", "none", 4]]),
+        visit(day(220), [["pain_back_nprs", "none", 4]]),
+      ]),
+    );
+    expect(fired(oldBaseline, "BACK_PAIN_RISING")).toBe("none:moderate");
+  });
+
+  it("names baseline, previous and latest with their dates", () => {
+    const [f] = flagsOf(series("pain_hip_nprs", "left", [1, 3, 4]), "HIP_PAIN_RISING");
+    expect(f?.inputs.map((i) => i.value)).toEqual([1, 3, 4]);
+    expect(f?.explanation).toContain("1/10 (1 Jan 2026) at baseline, then 3/10 (15 Jan 2026) and 4/10 (29 Jan 2026)");
+    expect(f).toMatchObject({ regions: ["hip"], link: "symptom", grade: "B" });
+  });
+});
+
+describe("ODI_MODERATE (≥ 21 moderate) and ODI_RISING (≥ 10 above baseline; high when latest ≥ 41)", () => {
+  const table: [RuleId, number[], string][] = [
+    ["ODI_MODERATE", [20], ""],
+    ["ODI_MODERATE", [21], "none:moderate"],
+    ["ODI_MODERATE", [22], "none:moderate"],
+    ["ODI_RISING", [10, 19], ""],
+    ["ODI_RISING", [10, 20], "none:moderate"],
+    ["ODI_RISING", [30, 40], "none:moderate"],
+    ["ODI_RISING", [31, 41], "none:high"],
+    ["ODI_RISING", [30, 40, 41], "none:high"],
+    ["ODI_RISING", [40, 50, 45], ""], // 5 above baseline
+  ];
+  it.each(table)("%s %j → %s", (id, values, expected) => {
+    expect(fired(series("odi_percent", "none", values), id)).toBe(expected);
+  });
+  it("says heel pain can raise the ODI", () => {
+    const [f] = flagsOf(series("odi_percent", "none", [30]), "ODI_MODERATE");
+    expect(f?.explanation).toMatch(/back \(or leg\) trouble/);
+  });
+});
+
+describe("FUNCTION_DECLINE: LEFS fell ≥ 9 or gait speed fell ≥ 0.10 m/s (hip and back, moderate)", () => {
+  const table: [MeasureCode, number, number, string][] = [
+    ["lefs_score", 60, 52, ""],
+    ["lefs_score", 60, 51, "none:moderate"],
+    ["lefs_score", 60, 50, "none:moderate"],
+    ["gait_speed_mps", 1.2, 1.11, ""],
+    ["gait_speed_mps", 1.2, 1.1, "none:moderate"],
+    ["gait_speed_mps", 1.2, 1.09, "none:moderate"],
+    ["faam_adl_percent", 70, 50, ""], // FAAM is a heel measure in v2
+  ];
+  it.each(table)("%s %s → %s: %s", (code, from, to, expected) => {
+    const e = visits([[[code, "none", from]], [[code, "none", to]]]);
+    expect(fired(e, "FUNCTION_DECLINE")).toBe(expected);
+    if (expected) expect(flagsOf(e, "FUNCTION_DECLINE")[0]).toMatchObject({ regions: ["hip", "back"], link: "symptom", grade: "B" });
+  });
+  it("is not evaluated when neither LEFS nor gait speed was measured twice", () => {
+    expect(notEvaluatedOf(series("faam_adl_percent", "none", [70, 50]), "FUNCTION_DECLINE")?.missing).toEqual([
+      "lefs_score:none",
+      "gait_speed_mps:none",
+    ]);
   });
 });

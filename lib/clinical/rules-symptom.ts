@@ -1,121 +1,59 @@
-// Symptom links of the chain (rules.md): the secondary problem is already showing as hip or
-// back pain, disability, or a loss of function since baseline.
+// Symptom links (rules.md v2): hip or low-back symptoms already showing, as pain ratings,
+// back-related disability, or a loss of function since baseline.
 
 import { gte, subtract } from "./decimal";
-import { capitalise, formatAmount, formatValue } from "./format";
-import { stepDecimals, type MeasureCode, type Side } from "./measures";
-import type { Point } from "./history";
+import { formatAmount, formatValue } from "./format";
 import {
-  BOTH_SIDES,
-  eachSide,
-  freshChange,
-  valueOn,
-  type Problem,
-  type Rule,
-  type RuleMeta,
-  type RuleOutcome,
-} from "./rule-kit";
-import type { History } from "./history";
+  BOONSTRA,
+  CHILDS_FARRAR,
+  evaluateDecline,
+  painLevelRule,
+  painRisingRule,
+} from "./rules-change";
+import { eachSide, freshChange, valueOn, type Rule } from "./rule-kit";
 
-const FARRAR = "Farrar 2001";
-
-function painWhere(code: MeasureCode, side: Side): string {
-  return code === "pain_hip_nprs" ? `${side} hip pain` : "low-back pain";
-}
-
-function painLevelRule(meta: RuleMeta, code: MeasureCode, meaning: string): Rule {
-  return {
-    ...meta,
-    evaluate(h, out) {
-      const sides: readonly Side[] = code === "pain_hip_nprs" ? BOTH_SIDES : ["none"];
-      eachSide(h, out, code, sides, (p) => {
-        if (!gte(p.value, 2)) return;
-        const where = painWhere(code, p.side);
-        out.fire({
-          side: p.side,
-          inputs: [p],
-          title: `${capitalise(where)} ${formatValue(code, p.value)}`,
-          threshold: "latest ≥ 2/10",
-          explanation:
-            `${capitalise(where)} is rated ${valueOn(p)}, at or above 2/10 (2 points is the smallest ` +
-            `change patients notice, Farrar 2001). ${meaning}: worth monitoring.`,
-        });
-      });
-    },
-  };
-}
-
-function risingRule(
-  meta: RuleMeta,
-  code: MeasureCode,
-  amount: number,
-  what: (side: Side) => string,
-  why: string,
-): Rule {
-  return {
-    ...meta,
-    evaluate(h, out) {
-      const sides: readonly Side[] = code === "pain_hip_nprs" ? BOTH_SIDES : ["none"];
-      for (const side of sides) {
-        const f = freshChange(h, code, side);
-        if (!f.ok) {
-          out.skip(side, [f.problem]);
-          continue;
-        }
-        const { baseline, latest } = f.value;
-        const rise = subtract(latest.value, baseline.value, stepDecimals(code));
-        if (!gte(rise, amount)) continue;
-        out.fire({
-          side,
-          inputs: [baseline, latest],
-          title: `${capitalise(what(side))} rising since baseline`,
-          threshold: `latest − baseline ≥ ${formatAmount(code, amount)}`,
-          explanation:
-            `${capitalise(what(side))} rose from ${valueOn(baseline)} at baseline to ${valueOn(latest)}, ` +
-            `an increase of ${formatAmount(code, rise)}, at least ${formatAmount(code, amount)} ` +
-            `(the minimal clinically important difference). ${why}: worth monitoring.`,
-          derived: { change: rise },
-        });
-      }
-    },
-  };
-}
-
-const HIP_MEANING =
-  "Hip pain in a patient treated for heel pain may mean altered gait is now loading the hip " +
-  "(examining the hip is worth considering)";
-const BACK_MEANING =
-  "Back pain in a patient treated for heel pain may mean altered gait is now loading the lower back " +
-  "(screening the lumbar spine is worth considering)";
+const HIP_CONTEXT =
+  "No study has followed people with plantar heel pain forward to later hip pain, so this is a " +
+  "symptom to examine in its own right, not a finding explained by the heel.";
+const BACK_CONTEXT =
+  "Low-back pain is common in plantar heel pain: 74 % of people with plantar heel pain against 37 % of " +
+  "controls in a cross-sectional study (Foot 2018); that is an association, not evidence that the heel " +
+  "pain led to the back pain. Screening the lumbar spine is worth considering.";
+const ODI_CAVEAT =
+  "The Oswestry Disability Index asks about \"back (or leg) trouble\", so heel pain alone can raise it.";
 
 export const HIP_PAIN = painLevelRule(
-  { id: "HIP_PAIN", severity: "moderate", regions: ["hip"], link: "symptom", grade: "B",
-    source: `${FARRAR} (2 points is the MCID)` },
+  { id: "HIP_PAIN", severity: "moderate", regions: ["hip"], link: "symptom", grade: "B", source: BOONSTRA },
   "pain_hip_nprs",
-  HIP_MEANING,
+  (side) => `${side} hip pain`,
+  HIP_CONTEXT,
 );
 
-export const HIP_PAIN_RISING = risingRule(
-  { id: "HIP_PAIN_RISING", severity: "high", regions: ["hip"], link: "symptom", grade: "B", source: FARRAR },
+export const HIP_PAIN_RISING = painRisingRule(
+  { id: "HIP_PAIN_RISING", severity: "moderate", regions: ["hip"], link: "symptom", grade: "B", source: CHILDS_FARRAR },
   "pain_hip_nprs",
-  2,
   (side) => `${side} hip pain`,
-  "Hip pain that is getting worse during heel-pain care suggests the hip is taking up load",
+  HIP_CONTEXT,
 );
 
 export const BACK_PAIN = painLevelRule(
-  { id: "BACK_PAIN", severity: "moderate", regions: ["back"], link: "symptom", grade: "B", source: FARRAR },
+  {
+    id: "BACK_PAIN", severity: "moderate", regions: ["back"], link: "symptom", grade: "B",
+    source: `${BOONSTRA}; Foot et al. 2018 (low-back pain in 74 % with plantar heel pain vs 37 % of controls; cross-sectional)`,
+  },
   "pain_back_nprs",
-  BACK_MEANING,
+  () => "low-back pain",
+  BACK_CONTEXT,
 );
 
-export const BACK_PAIN_RISING = risingRule(
-  { id: "BACK_PAIN_RISING", severity: "high", regions: ["back"], link: "symptom", grade: "B",
-    source: `${FARRAR}; Ostelo 2008` },
+export const BACK_PAIN_RISING = painRisingRule(
+  {
+    id: "BACK_PAIN_RISING", severity: "moderate", regions: ["back"], link: "symptom", grade: "B",
+    source: `${CHILDS_FARRAR}; Ostelo et al. 2008`,
+  },
   "pain_back_nprs",
-  2,
   () => "low-back pain",
-  "Back pain that is getting worse during heel-pain care suggests the lower back is taking up load",
+  BACK_CONTEXT,
 );
 
 export const ODI_MODERATE: Rule = {
@@ -124,7 +62,7 @@ export const ODI_MODERATE: Rule = {
   regions: ["back"],
   link: "symptom",
   grade: "B",
-  source: "Fairbank & Pynsent 2000 bands",
+  source: "Fairbank & Pynsent 2000 (bands)",
   evaluate(h, out) {
     eachSide(h, out, "odi_percent", ["none"], (p) => {
       if (!gte(p.value, 21)) return;
@@ -132,74 +70,46 @@ export const ODI_MODERATE: Rule = {
         side: "none",
         inputs: [p],
         title: `Oswestry Disability Index ${formatValue(p.code, p.value)}`,
-        threshold: "latest ≥ 21 %",
+        threshold: "latest 21 % or more",
         explanation:
-          `The Oswestry Disability Index is ${valueOn(p)}, at or above 21 %: moderate disability or worse ` +
-          `from back pain (0-20 % minimal, 21-40 % moderate, 41-60 % severe; Fairbank & Pynsent 2000). ` +
-          `${BACK_MEANING}: worth monitoring.`,
+          `The Oswestry Disability Index is ${valueOn(p)}, 21 % or more: moderate disability or worse on the ` +
+          `bands of Fairbank & Pynsent 2000 for people with low-back pain (0-20 % minimal, 21-40 % moderate, ` +
+          `41-60 % severe). ${ODI_CAVEAT}`,
       });
     });
   },
 };
 
-export const ODI_RISING = risingRule(
-  { id: "ODI_RISING", severity: "high", regions: ["back"], link: "symptom", grade: "B",
-    source: "Ostelo 2008 (MCID 10 points)" },
-  "odi_percent",
-  10,
-  () => "Oswestry Disability Index",
-  "Back-related disability that is increasing during heel-pain care suggests the lower back is taking up load",
-);
-
-interface Decline {
-  code: MeasureCode;
-  amount: number;
-  name: string;
-}
-
-const DECLINES: readonly Decline[] = [
-  { code: "lefs_score", amount: 9, name: "LEFS" },
-  { code: "faam_adl_percent", amount: 8, name: "FAAM-ADL" },
-  { code: "gait_speed_mps", amount: 0.1, name: "gait speed" },
-];
-
-function evaluateDecline(h: History, out: RuleOutcome): void {
-  const fell: { d: Decline; baseline: Point; latest: Point; drop: number }[] = [];
-  const problems: Problem[] = [];
-  for (const d of DECLINES) {
-    const f = freshChange(h, d.code, "none");
-    if (!f.ok) {
-      problems.push(f.problem);
-      continue;
-    }
+export const ODI_RISING: Rule = {
+  id: "ODI_RISING",
+  severity: "moderate",
+  regions: ["back"],
+  link: "symptom",
+  grade: "B",
+  source: "Ostelo et al. 2008 (minimal important change 10 points)",
+  evaluate(h, out) {
+    const code = "odi_percent";
+    const f = freshChange(h, code, "none");
+    if (!f.ok) return out.skip("none", [f.problem]);
     const { baseline, latest } = f.value;
-    // Decimal-safe: 1.2 → 1.1 m/s is a fall of exactly 0.10 m/s.
-    const drop = subtract(baseline.value, latest.value, stepDecimals(d.code));
-    if (gte(drop, d.amount)) fell.push({ d, baseline, latest, drop });
-  }
-  // Any one measure falling is enough to fire; only when none fell do missing ones leave the
-  // rule undecided.
-  if (fell.length === 0) {
-    if (problems.length > 0) out.skip("none", problems);
-    return;
-  }
-  const parts = fell.map(
-    (f) =>
-      `${f.d.name} fell from ${valueOn(f.baseline)} to ${valueOn(f.latest)}, a fall of ` +
-      `${formatAmount(f.d.code, f.drop)} (threshold ${formatAmount(f.d.code, f.d.amount)})`,
-  );
-  out.fire({
-    side: "none",
-    inputs: fell.flatMap((f) => [f.baseline, f.latest]),
-    title: "Function declining since baseline",
-    threshold: "LEFS fell ≥ 9 points, or FAAM-ADL fell ≥ 8 points, or gait speed fell ≥ 0.10 m/s (latest vs baseline)",
-    explanation:
-      `Function has declined since baseline: ${parts.join("; ")}. Each threshold is the smallest change ` +
-      `that matters to patients (Binkley 1999; Martin 2005; Perera 2006). A loss of function during ` +
-      `heel-pain care may mean the problem is spreading to the hip or back: worth monitoring.`,
-    derived: Object.fromEntries(fell.map((f) => [`${f.d.code}_fall`, f.drop])),
-  });
-}
+    const rise = subtract(latest.value, baseline.value, 0);
+    if (!gte(rise, 10)) return;
+    const high = gte(latest.value, 41);
+    out.fire({
+      side: "none",
+      severity: high ? "high" : "moderate",
+      inputs: [baseline, latest],
+      title: "Oswestry Disability Index rising since baseline",
+      threshold: `latest at least 10 points above baseline${high ? "; latest 41 % or more (high)" : " (moderate; high when the latest is 41 % or more)"}`,
+      explanation:
+        `The Oswestry Disability Index rose from ${valueOn(baseline)} at baseline to ${valueOn(latest)}, ` +
+        `${formatAmount(code, rise)}, at least 10 points: the smallest change people with low-back pain ` +
+        `rated as important (Ostelo 2008)${high ? "; 41 % or more is severe disability (Fairbank & Pynsent 2000)" : ""}. ` +
+        `${ODI_CAVEAT}`,
+      derived: { change: rise },
+    });
+  },
+};
 
 export const FUNCTION_DECLINE: Rule = {
   id: "FUNCTION_DECLINE",
@@ -207,6 +117,24 @@ export const FUNCTION_DECLINE: Rule = {
   regions: ["hip", "back"],
   link: "symptom",
   grade: "B",
-  source: "Binkley 1999; Martin 2005; Perera 2006",
-  evaluate: evaluateDecline,
+  source: "Binkley et al. 1999 (LEFS minimal important change 9 points); Perera et al. 2006 (0.10 m/s substantial change, older adults)",
+  evaluate(h, out) {
+    evaluateDecline(
+      h,
+      out,
+      [
+        { code: "lefs_score", amount: 9, name: "LEFS" },
+        { code: "gait_speed_mps", amount: 0.1, name: "gait speed" },
+      ],
+      {
+        title: "Lower-limb function declining since baseline",
+        threshold: "LEFS fell 9 points or more, or gait speed fell 0.10 m/s or more (latest vs baseline)",
+        context:
+          "A LEFS fall of 9 points is the smallest change that mattered to people with lower-limb " +
+          "musculoskeletal conditions (Binkley 1999), and a gait-speed fall of 0.10 m/s was a substantial " +
+          "change in older adults (Perera 2006). Either goes with worse lower-limb function overall; it does " +
+          "not tell whether the heel, the hip or the back accounts for it.",
+      },
+    );
+  },
 };

@@ -45,3 +45,13 @@ export function fired(e: Evaluation, id: RuleId): string {
 export function notEvaluatedOf(e: Evaluation, id: RuleId): NotEvaluated | undefined {
   return e.notEvaluated.find((n) => n.id === id);
 }
+
+/** One visit per value list, 14 days apart (day 0, 14, 28…). */
+export function visits(perVisit: readonly (readonly V[])[], heightCm?: number): Evaluation {
+  return evaluate(history(perVisit.map((values, i) => visit(day(i * 14), values)), heightCm));
+}
+
+/** A series of one (code, side), one value per visit 14 days apart. */
+export function series(code: MeasureCode, side: Side, values: readonly number[]): Evaluation {
+  return visits(values.map((v) => [[code, side, v]] as V[]));
+}

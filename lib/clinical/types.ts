@@ -103,6 +103,8 @@ export interface Flag {
   tier?: RedFlagFlagTier;
   /** On RED_FLAG and RED_FLAG_REVIEW: the ticked red-flag codes the flag stands for. */
   items?: RedFlagCode[];
+  /** Only on RED_FLAG_REVIEW: what to suggest for its items ("rheumatology", "a neurological examination"). */
+  suggestions?: string[];
 }
 
 export interface NotEvaluated {
@@ -124,6 +126,8 @@ export interface RegionResult {
   baseLevel: Level;
   /** Why the level was escalated (present only when escalated). */
   reason?: string;
+  /** Ids of the flags that raised the level by chain escalation (a symptom and a pelvis flag). */
+  escalatedBy?: RuleId[];
 }
 
 export type TrendLabel = "within_error" | "real_change" | "important_change" | "unrated";
@@ -144,10 +148,14 @@ export interface Trend {
   baselineTakenAt: string;
   previousTakenAt: string;
   latestTakenAt: string;
-  /** The MDC used, in the measure's unit (a percentage MDC already applied to the baseline). */
+  /** The MDC used, in the measure's unit (a percentage MDC taken of the baseline); null when none (never the MCID). */
   mdc: number | null;
-  /** The MCID used, in the measure's unit; null when the measure has none. */
+  /** The MDC as a person should read it ("2 points", "15 % of the value"); never a value rounding to 0. */
+  mdcText: string | null;
+  /** The MCID that applied to this change, in the measure's unit (for pain it depends on the direction); null when none. */
   mcid: number | null;
+  /** A pain rating whose latest value is 0: shown as "pain-free". */
+  painFree: boolean;
   /** True when the method note differs between any two of the values (charts must mark it). */
   methodChanged: boolean;
 }

@@ -1,0 +1,133 @@
+// The red-flag screen (rules.md v2, "Red flags"): three tiers. Emergency and urgent items give
+// RED_FLAG (critical, status refer, carrying the highest tier); review items alone give
+// RED_FLAG_REVIEW (high: reason it through, refer if it persists or other findings join it).
+// Only the latest assessment's boxes count: a box ticked earlier and not at the latest visit is
+// taken as resolved or already dealt with.
+
+import { formatDate } from "./format";
+import { RED_FLAGS, type RedFlagCode, type RedFlagTier } from "./measures";
+import type { Rule } from "./rule-kit";
+import type { Flag, Region } from "./types";
+
+const FINUCANE = "Finucane et al. 2020, JOSPT 50:350";
+const TIER_RANK: Record<RedFlagTier, number> = { review: 0, urgent: 1, emergency: 2 };
+
+const DEF = new Map(RED_FLAGS.map((d) => [d.code, d]));
+
+/** What to suggest for a review-tier item (rules.md v2): a specialty or an examination. */
+export const REVIEW_SUGGESTIONS: Partial<Record<RedFlagCode, string>> = {
+  rf_inflammatory_signs: "rheumatology",
+  rf_heel_neuro_symptoms: "a neurological examination",
+};
+
+/** The tier each ticked item has in this combination: cancer history with night pain or weight loss is urgent. */
+export function tierOf(code: RedFlagCode, ticked: readonly RedFlagCode[]): RedFlagTier {
+  const own = DEF.get(code)?.tier ?? "review";
+  const cancerCombination =
+    ticked.includes("rf_cancer_history") &&
+    (ticked.includes("rf_night_pain") || ticked.includes("rf_unexplained_weight_loss"));
+  if (cancerCombination && (code === "rf_cancer_history" || code === "rf_night_pain")) return "urgent";
+  return own;
+}
+
+/** Highest tier among the ticked items (null when none is ticked). */
+export function highestTier(ticked: readonly RedFlagCode[]): RedFlagTier | null {
+  let best: RedFlagTier | null = null;
+  for (const code of ticked) {
+    const t = tierOf(code, ticked);
+    if (best === null || TIER_RANK[t] > TIER_RANK[best]) best = t;
+  }
+  return best;
+}
+
+function regionsFor(items: readonly RedFlagCode[]): Region[] {
+  return items.some((c) => DEF.get(c)?.heel) ? ["heel", "hip", "back"] : ["hip", "back"];
+}
+
+function label(code: RedFlagCode): string {
+  return DEF.get(code)?.label ?? code;
+}
+
+/** Marks the flag just fired with the fields the kit does not know about. */
+function finish(flag: Flag | undefined, extra: Partial<Flag>, regions: Region[]): void {
+  if (!flag) return;
+  Object.assign(flag, extra);
+  flag.regions = regions;
+}
+
+export const RED_FLAG: Rule = {
+  id: "RED_FLAG",
+  severity: "critical",
+  regions: ["hip", "back"],
+  link: null,
+  grade: null,
+  source: `${FINUCANE} (spinal red flags); heel red flags per ACFAS 2010`,
+  evaluate(h, out) {
+    const visit = h.latestVisit;
+    if (!visit) {
+      out.skip("none", [{ key: "redFlags", stale: false, reason: "no assessment recorded, so no red-flag screen" }]);
+      return;
+    }
+    const ticked = [...visit.redFlags];
+    const tier = highestTier(ticked);
+    if (tier !== "emergency" && tier !== "urgent") return;
+    const leading = ticked.filter((c) => tierOf(c, ticked) === tier).map(label);
+    const others = ticked.filter((c) => tierOf(c, ticked) !== tier).map(label);
+    const action =
+      tier === "emergency"
+        ? "Same-day emergency assessment; stop routine care."
+        : "Medical assessment within days.";
+    out.fire({
+      side: "none",
+      inputs: ticked.map((code) => ({ code, side: "none" as const, value: 1, takenAt: visit.takenAt })),
+      title: tier === "emergency" ? "Red flag: emergency referral" : "Red flag: urgent referral",
+      threshold:
+        tier === "emergency"
+          ? "an emergency red-flag item ticked on the latest assessment"
+          : "an urgent red-flag item ticked on the latest assessment (or a history of cancer with night pain or unexplained weight loss)",
+      explanation:
+        `${action} On the latest assessment (${formatDate(visit.takenAt)}) the red-flag screen recorded: ` +
+        `${leading.join("; ")}${others.length > 0 ? `; also ${others.join("; ")}` : ""}. In spinal ` +
+        `screening guidance (Finucane 2020) such findings are associated with serious conditions that a ` +
+        `doctor must rule out; no single item decides, so reason it through with the whole picture.`,
+    });
+    finish(out.flags.at(-1), { refer: true, tier, items: ticked }, regionsFor(ticked));
+  },
+};
+
+export const RED_FLAG_REVIEW: Rule = {
+  id: "RED_FLAG_REVIEW",
+  severity: "high",
+  regions: ["hip", "back"],
+  link: null,
+  grade: null,
+  source: `${FINUCANE} (no single item decides; reason clinically)`,
+  evaluate(h, out) {
+    const visit = h.latestVisit;
+    if (!visit || visit.redFlags.length === 0) return;
+    const ticked = [...visit.redFlags];
+    if (highestTier(ticked) !== "review") return;
+    const suggestions = ticked.flatMap((c) => {
+      const s = REVIEW_SUGGESTIONS[c];
+      return s ? [`${label(c).replace(/ \(.*\)$/, "").toLowerCase()}: suggest ${s}`] : [];
+    });
+    out.fire({
+      side: "none",
+      inputs: ticked.map((code) => ({ code, side: "none" as const, value: 1, takenAt: visit.takenAt })),
+      title: "Red flag to review",
+      threshold: "only review-tier red-flag items ticked on the latest assessment",
+      explanation:
+        `Reason it through; refer if it persists or other findings join it. On the latest assessment ` +
+        `(${formatDate(visit.takenAt)}) the red-flag screen recorded: ${ticked.map(label).join("; ")}.` +
+        (suggestions.length > 0 ? ` ${suggestions.map((s) => s.charAt(0).toUpperCase() + s.slice(1)).join(". ")}.` : "") +
+        ` Alone, these items are weakly associated with serious conditions in spinal screening ` +
+        `(Finucane 2020: no single item decides).`,
+    });
+    const specialties = ticked.flatMap((c) => (REVIEW_SUGGESTIONS[c] ? [REVIEW_SUGGESTIONS[c]!] : []));
+    finish(
+      out.flags.at(-1),
+      { items: ticked, ...(specialties.length > 0 ? { suggestions: specialties } : {}) },
+      regionsFor(ticked),
+    );
+  },
+};
