@@ -3,7 +3,7 @@
 // dark diamonds), the normal band in green and baseline ± measurement error as a band in the
 // side's colour. Labels are real text around the drawing so they stay selectable. Plain function
 // of props: no hooks (see stack notes).
-import { Circle, Line, Polygon, Polyline, Rect, Svg, Text, View } from "@react-pdf/renderer";
+import { Line, Path, Polyline, Rect, Svg, Text, View } from "@react-pdf/renderer";
 import type { Side } from "@/lib/clinical/measures";
 import { SIDE_COLOURS } from "@/lib/trends/palette";
 import type { NoteChart } from "../note/types";
@@ -13,11 +13,20 @@ const W = 138;
 const H = 56;
 const PAD = 5;
 
-function marker(side: Side, x: number, y: number, key: string) {
-  const c = SIDE_COLOURS[side];
-  if (side === "left") return <Circle key={key} cx={x} cy={y} r={2.2} fill={c} />;
-  if (side === "right") return <Polygon key={key} points={`${x},${y - 2.8} ${x + 2.6},${y + 2} ${x - 2.6},${y + 2}`} fill={c} />;
-  return <Polygon key={key} points={`${x},${y - 2.6} ${x + 2.6},${y} ${x},${y + 2.6} ${x - 2.6},${y}`} fill={c} />;
+/**
+ * Every marker of one series as one path (a subpath per point): one SVG node instead of one per
+ * point, which is most of the chart's layout cost in react-pdf.
+ */
+function markersPath(side: Side, points: { x: number; y: number }[]): string {
+  const r = 2.4;
+  return points
+    .map(({ x, y }) => {
+      const [px, py] = [x.toFixed(1), y.toFixed(1)];
+      if (side === "left") return `M${(x - r).toFixed(1)} ${py}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0Z`;
+      if (side === "right") return `M${px} ${(y - 2.8).toFixed(1)}l2.6 4.8h-5.2Z`;
+      return `M${px} ${(y - 2.6).toFixed(1)}l2.6 2.6l-2.6 2.6l-2.6-2.6Z`;
+    })
+    .join("");
 }
 
 export function FlagChartView({ chart, firstDate, lastDate }: { chart: NoteChart; firstDate: string; lastDate: string }) {
@@ -56,7 +65,9 @@ export function FlagChartView({ chart, firstDate, lastDate }: { chart: NoteChart
               <Polyline key={`line-${s.side}`} points={s.points.map((p) => `${x(p.x)},${y(p.value)}`).join(" ")} stroke={SIDE_COLOURS[s.side]} strokeWidth={1} fill="none" />
             ) : null,
           )}
-          {chart.series.flatMap((s) => s.points.map((p, i) => marker(s.side, x(p.x), y(p.value), `p-${s.side}-${i}`)))}
+          {chart.series.map((s) => (
+            <Path key={`m-${s.side}`} d={markersPath(s.side, s.points.map((p) => ({ x: x(p.x), y: y(p.value) })))} fill={SIDE_COLOURS[s.side]} />
+          ))}
         </Svg>
       </View>
       <Text style={styles.small}>
