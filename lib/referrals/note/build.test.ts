@@ -177,6 +177,12 @@ describe("flags filtered by specialty", () => {
     expect(entry.values).toBe("Dorsiflexion, knee straight: left 8°, right 7.5° (2 Apr 2026)");
     // The side-specific sentence is not repeated per side.
     expect(entry.explanation).not.toMatch(/\b(left|right)\b/i);
+    // The key findings hold one row per finding, its sides together.
+    const kf = block(note, "key_findings")!.body;
+    if (kf.kind !== "table") throw new Error("not a table");
+    expect(kf.table.rows.filter((r) => r[0]!.startsWith("Dorsiflexion"))).toEqual([
+      ["Dorsiflexion, knee straight", "left 9°, right 8° (10 Jan 2026)", "left 8°, right 7.5° (2 Apr 2026)", "left −1.0°, right −0.5°", "both: within measurement error", "–"],
+    ]);
   });
 
   it("never shows a rule id in text a person reads", () => {

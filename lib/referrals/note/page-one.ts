@@ -159,6 +159,43 @@ function rowLabel(code: MeasureCode, side: Side): string {
   return side === "none" ? MEASURES[code].shortLabel : `${MEASURES[code].shortLabel}, ${side}`;
 }
 
+interface SideCells {
+  side: Side;
+  baseline: string;
+  baselineDate: string | null;
+  latest: string;
+  latestDate: string | null;
+  change: string;
+  trend: string;
+}
+
+/** "left 8°, right 13° (12 Jun 2026)", or each with its own date when they differ. */
+function valuesWithDates(cells: SideCells[], value: (c: SideCells) => string, date: (c: SideCells) => string | null): string {
+  const dates = new Set(cells.map(date));
+  const one = dates.size === 1 ? [...dates][0] : undefined;
+  const part = (c: SideCells) => `${c.side === "none" ? "" : `${c.side} `}${value(c)}${one === undefined && date(c) ? ` (${date(c)})` : ""}`;
+  return `${cells.map(part).join(", ")}${one ? ` (${one})` : ""}`;
+}
+
+/** One row per finding, its sides together ("left …, right …"); one side alone keeps its name in the label. */
+function sidesTogether(code: MeasureCode, cells: SideCells[], mcid: string): string[] | undefined {
+  if (cells.length === 0) return undefined;
+  if (cells.length === 1) {
+    const c = cells[0]!;
+    const at = (v: string, d: string | null) => (d && v !== "–" ? `${v} (${d})` : v);
+    return [rowLabel(code, c.side), at(c.baseline, c.baselineDate), at(c.latest, c.latestDate), c.change, c.trend, mcid];
+  }
+  const sameTrend = new Set(cells.map((c) => c.trend)).size === 1;
+  return [
+    MEASURES[code].shortLabel,
+    cells.every((c) => c.baseline === "–") ? "–" : valuesWithDates(cells, (c) => c.baseline, (c) => c.baselineDate),
+    valuesWithDates(cells, (c) => c.latest, (c) => c.latestDate),
+    cells.map((c) => `${c.side} ${c.change}`).join(", "),
+    sameTrend ? `both: ${cells[0]!.trend}` : cells.map((c) => `${c.side}: ${c.trend}`).join("; "),
+    mcid,
+  ];
+}
+
 /**
  * Key findings: pain ratings, questionnaires and gait speed, every measure an active flag used,
  * and anything that changed beyond measurement error; latest vs baseline with the trend label and
@@ -181,25 +218,29 @@ export function keyFindingsTable(input: ReferralNoteInput): NoteTable {
   for (const code of MEASURE_CODES) {
     if (!wanted.has(code)) continue;
     const mcid = MEASURES[code].mcid ? formatAmount(code, MEASURES[code].mcid!.points) : "–";
+    const cells: SideCells[] = [];
     for (const side of ["left", "right", "none"] as const) {
       const t = trends.get(`${code}|${side}`);
       // A pain that was never there is one line of the chronology, not a row of zeros.
       if (t && code.startsWith("pain_") && t.baseline === 0 && t.latest === 0 && !flagged.has(`${code}|${side}`)) continue;
       if (t) {
         const sign = t.delta > 0 ? "+" : t.delta < 0 ? "−" : "±";
-        rows.push([
-          rowLabel(code, side),
-          `${formatValue(code, t.baseline)} (${formatDate(t.baselineTakenAt)})`,
-          `${formatValue(code, t.latest)} (${formatDate(t.latestTakenAt)})`,
-          `${sign}${formatAmount(code, t.delta)}`,
-          trendWords(t),
-          mcid,
-        ]);
+        cells.push({
+          side,
+          baseline: formatValue(code, t.baseline),
+          baselineDate: formatDate(t.baselineTakenAt),
+          latest: formatValue(code, t.latest),
+          latestDate: formatDate(t.latestTakenAt),
+          change: `${sign}${formatAmount(code, t.delta)}`,
+          trend: trendWords(t),
+        });
         continue;
       }
       const only = latestOf(input.history, code, side);
-      if (only) rows.push([rowLabel(code, side), "–", `${formatValue(code, only.value)} (${formatDate(only.takenAt)})`, "–", "one value only", mcid]);
+      if (only) cells.push({ side, baseline: "–", baselineDate: null, latest: formatValue(code, only.value), latestDate: formatDate(only.takenAt), change: "–", trend: "one value only" });
     }
+    const row = sidesTogether(code, cells, mcid);
+    if (row) rows.push(row);
   }
   return { columns: ["Finding", "Baseline", "Latest", "Change", "Trend", "MCID"], rows };
 }
