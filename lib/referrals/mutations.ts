@@ -54,8 +54,8 @@ export async function createReferral(actor: Actor, patientId: string, body: unkn
       finalizedByName: null,
       sections: [],
     };
-    const input = noteInput(fields, context, now.toISOString());
-    const note = buildReferralNote(input);
+    const assembled = noteInput(fields, context, now.toISOString());
+    const note = buildReferralNote(assembled);
     const row = await tx.referral.create({
       data: {
         clinicId: actor.clinicId,
@@ -76,7 +76,7 @@ export async function createReferral(actor: Actor, patientId: string, body: unkn
       action: "referral.create",
       entityType: "referral",
       entityId: row.id,
-      details: { patientId, specialty: input.specialty, urgency: input.urgency, status: input.evaluation.status, question: fields.question !== null },
+      details: { patientId, specialty: input.specialty, urgency: input.urgency, status: assembled.evaluation.status, question: fields.question !== null },
     });
     return getReferral(actor, row.id, tx);
   });
