@@ -4,6 +4,7 @@
 // `--skip http` (or `BENCH_SKIP=http`) leaves some out. Bare names work as before: `npm run bench -- evaluate`.
 
 import { runEvaluateBench } from "./evaluate";
+import { runReferralBench } from "./referral";
 import { defaultHttpOptions, runHttpBench } from "./http";
 import { machine, writeHttpResults, updateReadme } from "./http-report";
 
@@ -44,6 +45,21 @@ const BENCHES: Bench[] = [
           `linear growth: ns/value varies by ×${r.linearity.toFixed(2)} from 250 to 2,000 visits`,
         ],
         ok: r.at1000 !== undefined && r.at1000 < r.goalMs,
+      };
+    },
+  },
+  {
+    // History → referral PDF bytes (issue 19): flags, the note's model and the react-pdf render.
+    name: "referral",
+    run: async () => {
+      const r = await runReferralBench();
+      const at300 = r.rows.find((row) => row.visits === 300);
+      return {
+        title: "referral note: evaluate + assemble + render the PDF",
+        columns: ["case", "visits", "runs", "median ms", "max ms", "PDF KB"],
+        rows: r.rows.map((row) => [row.name, row.visits, row.runs, row.medianMs.toFixed(0), row.maxMs.toFixed(0), row.kb.toFixed(0)]),
+        notes: [`goal: < ${r.goalMs} ms per referral at 300 visits → ${at300?.medianMs.toFixed(0) ?? "?"} ms (${r.ok ? "met" : "MISSED"})`],
+        ok: r.ok,
       };
     },
   },

@@ -2,7 +2,7 @@
 // clinician comes from the user profile and is shown, not edited. Plain form + server action, so
 // it works without JavaScript and keeps the tab order of the page.
 import type { ReferralView } from "@/lib/referrals/queries";
-import { LOCKED_SECTION_KEYS, MAX_SECTION_CHARS } from "@/lib/referrals/schemas";
+import { ALWAYS_INCLUDED_KEYS, LOCKED_SECTION_KEYS, MAX_SECTION_CHARS } from "@/lib/referrals/schemas";
 import styles from "./referrals.module.css";
 
 export function ReferralEditor({ referral, action }: { referral: ReferralView; action: (formData: FormData) => Promise<void> }) {
@@ -25,10 +25,14 @@ export function ReferralEditor({ referral, action }: { referral: ReferralView; a
               <label htmlFor={textId}>
                 <strong>{s.title}</strong>
               </label>
-              <label className={styles.include}>
-                <input type="checkbox" name={`include:${s.key}`} defaultChecked={s.included} aria-label={`Include ${s.title}`} />
-                Include
-              </label>
+              {ALWAYS_INCLUDED_KEYS.has(s.key) ? (
+                <span className="hint">Always included</span>
+              ) : (
+                <label className={styles.include}>
+                  <input type="checkbox" name={`include:${s.key}`} defaultChecked={s.included} aria-label={`Include ${s.title}`} />
+                  Include
+                </label>
+              )}
             </div>
             <textarea
               id={textId}

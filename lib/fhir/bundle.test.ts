@@ -131,6 +131,22 @@ describe("buildPatientBundle", () => {
     expect(old!.priority).toBe("routine");
   });
 
+  it("gives every ServiceRequest coded reasons: plantar fasciitis, and low-back pain when the back has a flag", () => {
+    const [, current] = ofType("ServiceRequest");
+    const codes = current!.reasonCode!.map((c) => c.coding?.[0]?.code);
+    expect(codes[0]).toBe("M72.2");
+    // Back pain 1 → 4/10 fires the back flags in this history.
+    expect(input.evaluation.regions.back.level).not.toBe("none");
+    expect(codes).toContain("M54.50");
+    expect(current!.reasonReference!.length).toBeGreaterThan(1);
+  });
+
+  it("maps the emergency urgency to FHIR priority stat", () => {
+    const emergency = buildPatientBundle({ ...input, referrals: [{ ...input.referrals[1]!, supersedesId: null, urgency: "emergency" }] });
+    const sr = emergency.entry!.map((e) => e.resource!).find((r) => r.resourceType === "ServiceRequest") as fhir4.ServiceRequest;
+    expect(sr.priority).toBe("stat");
+  });
+
   it("records plantar fasciitis as ICD-10-CM M72.2 on both heels", () => {
     const [c] = ofType("Condition");
     expect(c!.code!.coding![0]).toMatchObject({ system: "http://hl7.org/fhir/sid/icd-10-cm", code: "M72.2" });

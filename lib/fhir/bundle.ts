@@ -201,6 +201,22 @@ const REQUEST_STATUS = { draft: "draft", final: "active", superseded: "revoked" 
 // FHIR request-priority: routine < urgent < asap < stat; an emergency-tier red flag is "stat".
 const REQUEST_PRIORITY: Record<Urgency, "routine" | "urgent" | "asap" | "stat"> = { routine: "routine", soon: "urgent", urgent: "asap", emergency: "stat" };
 
+/**
+ * Why the referral is made, coded: plantar fasciitis always; low-back pain when the back region
+ * has a flag; hip pain per side when a hip flag names that side. The flags themselves are the
+ * RiskAssessments in reasonReference.
+ */
+export function referralReasonCodes(evaluation: Evaluation): fhir4.CodeableConcept[] {
+  const out: fhir4.CodeableConcept[] = [{ coding: [C.PLANTAR_FASCIITIS_ICD10], text: "Plantar fasciitis" }];
+  if (evaluation.regions.back.level !== "none") out.push({ coding: [C.LOW_BACK_PAIN_ICD10], text: "Low-back findings" });
+  if (evaluation.regions.hip.level !== "none") {
+    const sides = new Set(evaluation.flags.filter((f) => f.regions.includes("hip") && f.id !== "RED_FLAG" && f.id !== "RED_FLAG_REVIEW").map((f) => f.side));
+    for (const side of ["left", "right"] as const) if (sides.has(side)) out.push({ coding: [C.HIP_PAIN_ICD10[side]], text: `Hip findings, ${side}` });
+    if (!sides.has("left") && !sides.has("right")) out.push({ text: "Hip findings" });
+  }
+  return out;
+}
+
 function serviceRequestResource(input: FhirExportInput, r: FhirExportInput["referrals"][number], reasons: fhir4.Reference[], ids: ReadonlySet<string>): fhir4.ServiceRequest {
   const label = SPECIALTY_LABELS[r.specialty as Specialty] ?? r.specialty;
   const text = r.sections
@@ -220,6 +236,7 @@ function serviceRequestResource(input: FhirExportInput, r: FhirExportInput["refe
     subject: ref(input.patient.id),
     authoredOn: r.finalizedAt ?? r.createdAt,
     requester: ref(r.authorId),
+    reasonCode: referralReasonCodes(input.evaluation),
     reasonReference: reasons,
     ...(text ? { note: [{ text }] } : {}),
   };

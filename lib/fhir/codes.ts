@@ -48,6 +48,12 @@ export const SURVEY_CODES: ReadonlySet<MeasureCode> = new Set([
 
 export const REFERRAL_SNOMED = { system: SNOMED, code: "103695009", display: "Referral to specialist" };
 export const PLANTAR_FASCIITIS_ICD10 = { system: ICD10CM, code: "M72.2", display: "Plantar fascial fibromatosis" };
+// Referral reasons (measures.md, "Codes for exchange"): M54.5 is invalid since 2021-10-01.
+export const LOW_BACK_PAIN_ICD10 = { system: ICD10CM, code: "M54.50", display: "Low back pain, unspecified" };
+export const HIP_PAIN_ICD10 = {
+  right: { system: ICD10CM, code: "M25.551", display: "Pain in right hip" },
+  left: { system: ICD10CM, code: "M25.552", display: "Pain in left hip" },
+} as const;
 
 export const LATERALITY: Record<Exclude<Side, "none">, { system: string; code: string; display: string }> = {
   left: { system: SNOMED, code: "7771000", display: "Left" },

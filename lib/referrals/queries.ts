@@ -7,11 +7,40 @@ import { NotFoundError } from "@/lib/errors/app-errors";
 import { isUuid } from "@/lib/validation/parse";
 import { evaluate } from "@/lib/clinical/evaluate";
 import type { Evaluation, PatientHistory } from "@/lib/clinical/types";
-import { storedOrFresh } from "@/lib/patients/evaluation";
+import { readPatientEvaluation, storedOrFresh } from "@/lib/patients/evaluation";
 import { readHistoryWithStored } from "@/lib/patients/history-read";
+import { TREATMENT_LABELS } from "@/lib/treatments/labels";
+import { readPatientHistory, type PatientHistoryView } from "@/lib/patients/history/queries";
+import { INVESTIGATION_LABELS } from "@/lib/patients/history/labels";
 import { SPECIALTY_LABELS, type ReferralSection, type Specialty, type Urgency } from "./schemas";
 import { parseSections } from "./sections";
-import { suggestUrgency, type AssembleInput, type ReferralAuthor, type ReferralTreatment, type UrgencySuggestion } from "./assemble";
+import { suggestUrgency, type UrgencySuggestion } from "./assemble";
+import { isDifferential, type Differential } from "./differentials";
+import { EMPTY_CLINICAL_HISTORY, type ClinicalHistory, type NotePatient, type ReferralAuthor, type TreatmentCourse } from "./note/types";
+
+const yesNo = (value: boolean | null) => (value === null ? "not recorded" : value ? "yes" : "no");
+
+/** The patient's recorded history (issue 18) as the note reads it; a history never recorded is empty. */
+export function clinicalHistoryOf(view: PatientHistoryView): ClinicalHistory {
+  if (view.updatedAt === null && view.investigations.length === 0) return EMPTY_CLINICAL_HISTORY;
+  const c = view.comorbidities;
+  const anyRecorded = c.diabetes !== null || c.inflammatoryArthritis !== null || c.neuropathy !== null || !!c.other;
+  return {
+    heelPainOnset: { left: view.heelPainOnset.left, right: view.heelPainOnset.right },
+    hipPain: view.updatedAt === null ? null : { beforeHeel: view.hipPain.beforeHeelPain, onset: view.hipPain.onset },
+    backPain: view.updatedAt === null ? null : { beforeHeel: view.backPain.beforeHeelPain, onset: view.backPain.onset },
+    comorbidities: anyRecorded
+      ? [
+          `Diabetes: ${yesNo(c.diabetes)}`,
+          `inflammatory arthritis: ${yesNo(c.inflammatoryArthritis)}`,
+          `neuropathy: ${yesNo(c.neuropathy)}`,
+          ...(c.other ? [`other: ${c.other}`] : []),
+        ]
+      : [],
+    medications: view.medications,
+    imaging: view.investigations.map((i) => ({ date: i.date, kind: INVESTIGATION_LABELS[i.kind] ?? i.kind, finding: i.finding })),
+  };
+}
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 
@@ -29,6 +58,11 @@ export interface ReferralView {
   supersededBy: { id: string; version: number; status: "draft" | "final" | "superseded" } | null;
   sections: ReferralSection[];
   comment: string | null;
+  /** What the referrer asks the recipient; null on an API draft not yet given one. */
+  question: string | null;
+  diagnosisBasis: string | null;
+  differentialsExcluded: Differential[];
+  differentialOther: string | null;
   author: ReferralAuthor & { id: string };
   createdAt: string;
   updatedAt: string;
@@ -46,6 +80,10 @@ export const referralSelect = {
   supersedesId: true,
   sections: true,
   comment: true,
+  question: true,
+  diagnosisBasis: true,
+  differentialsExcluded: true,
+  differentialOther: true,
   createdAt: true,
   updatedAt: true,
   finalizedAt: true,
@@ -78,6 +116,10 @@ async function toView(tx: Tx, clinicId: string, row: ReferralRow): Promise<Refer
     supersededBy: newer,
     sections: parseSections(row.sections),
     comment: row.comment,
+    question: row.question,
+    diagnosisBasis: row.diagnosisBasis,
+    differentialsExcluded: row.differentialsExcluded.filter(isDifferential),
+    differentialOther: row.differentialOther,
     author: { id: row.author.id, name: row.author.name, registrationNumber: row.author.registrationNumber, clinicName: row.author.clinic.name },
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -128,33 +170,52 @@ export async function listReferrals(actor: Actor, patientId: string): Promise<Re
   }));
 }
 
-export type ReferralContext = Omit<AssembleInput, "specialty" | "urgency" | "comment" | "asOf"> & { history: PatientHistory; evaluation: Evaluation };
+export interface ReferralContext {
+  patient: NotePatient;
+  /** Every non-deleted visit, oldest first (callers cut it at the note's reference time). */
+  history: PatientHistory;
+  /** The evaluation of the whole history: the stored one, read with the history (so they agree). */
+  evaluation: Evaluation;
+  clinical: ClinicalHistory;
+  treatments: TreatmentCourse[];
+  author: ReferralAuthor;
+}
 
-/** Everything the note is assembled from, for one patient of the actor's clinic. */
-export async function loadReferralContext(tx: Tx, actor: Actor, patientId: string): Promise<ReferralContext> {
+/** Everything a note is assembled from, for one patient of the actor's clinic. */
+export async function loadReferralContext(tx: Tx, actor: Actor, patientId: string, authorId: string = actor.userId): Promise<ReferralContext> {
   if (!isUuid(patientId)) throw new NotFoundError("patient");
   const patient = await tx.patient.findFirst({
     where: { id: patientId, clinicId: actor.clinicId },
-    select: { givenName: true, familyName: true, birthDate: true, sex: true, diagnosisSide: true, mrn: true },
+    select: { givenName: true, familyName: true, birthDate: true, sex: true, diagnosisSide: true, mrn: true, heightCm: true },
   });
   if (!patient) throw new NotFoundError("patient");
-  const [history, treatments, author] = await Promise.all([
+  const [history, treatments, author, clinical] = await Promise.all([
     readHistoryWithStored(tx, actor.clinicId, patientId),
     tx.treatmentEvent.findMany({
       where: { clinicId: actor.clinicId, patientId, deletedAt: null },
       orderBy: { occurredAt: "asc" },
-      select: { kind: true, text: true, occurredAt: true },
+      select: { kind: true, text: true, occurredAt: true, endedAt: true, dose: true, injectionAgent: true, injectionCount: true, response: true },
     }),
-    loadAuthor(tx, actor),
+    loadAuthor(tx, { ...actor, userId: authorId }),
+    readPatientHistory(tx, actor.clinicId, patientId),
   ]);
   const h = history?.history ?? { assessments: [] };
-  // The stored evaluation, read in the same statement as the history (so they agree).
   const evaluation = (history && (await storedOrFresh(history.stored, async () => h))) ?? evaluate(h);
   return {
-    patient: { ...patient, birthDate: patient.birthDate.toISOString().slice(0, 10) },
+    patient: { ...patient, birthDate: patient.birthDate.toISOString().slice(0, 10), heightCm: patient.heightCm ?? null },
     history: h,
     evaluation,
-    treatments: treatments.map((t): ReferralTreatment => ({ kind: t.kind, text: t.text, occurredAt: t.occurredAt.toISOString() })),
+    clinical: clinicalHistoryOf(clinical),
+    treatments: treatments.map((t): TreatmentCourse => {
+      const injection = t.injectionAgent || t.injectionCount ? `: ${[t.injectionAgent, t.injectionCount ? `${t.injectionCount} injection${t.injectionCount === 1 ? "" : "s"}` : null].filter(Boolean).join(", ")}` : "";
+      return {
+        name: `${TREATMENT_LABELS[t.kind] ?? t.kind}${injection}`,
+        dose: [t.dose, t.text].filter((x): x is string => !!x && x.trim() !== "").join("; ") || null,
+        startedAt: t.occurredAt.toISOString(),
+        endedAt: t.endedAt ? t.endedAt.toISOString() : null,
+        response: t.response,
+      };
+    }),
     author,
   };
 }
@@ -168,8 +229,10 @@ export async function loadAuthor(tx: Tx, actor: Actor): Promise<ReferralAuthor> 
   return { name: user.name, registrationNumber: user.registrationNumber, clinicName: user.clinic.name };
 }
 
-/** What the "Create referral" form preselects: urgent for a red flag, with the reason. */
+/** What the "Create referral" form preselects: urgent for a red flag, with the reason (the stored evaluation). */
 export async function referralSuggestion(actor: Actor, patientId: string): Promise<UrgencySuggestion> {
-  const context = await loadReferralContext(db, actor, patientId);
-  return suggestUrgency(context.evaluation);
+  if (!isUuid(patientId)) throw new NotFoundError("patient");
+  const evaluation = await readPatientEvaluation(db, actor.clinicId, patientId);
+  if (!evaluation) throw new NotFoundError("patient");
+  return suggestUrgency(evaluation);
 }

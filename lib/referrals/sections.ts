@@ -16,6 +16,7 @@ export function parseSections(value: unknown): ReferralSection[] {
       title: typeof s.title === "string" ? s.title : s.key,
       text: typeof s.text === "string" ? s.text : "",
       included: s.included !== false,
+      ...(s.edited === true ? { edited: true } : {}),
     });
   }
   return out;

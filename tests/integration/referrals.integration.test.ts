@@ -61,17 +61,18 @@ describe(`referral notes on ${kind}`, () => {
     const body = await res.json();
     expect(res.headers.get("location")).toBe(`/api/v1/referrals/${body.id}`);
     expect(body).toMatchObject({ patientId, status: "draft", version: 1, urgency: "urgent", specialty: "general_practice", comment: "Bloods and imaging please." });
-    // Night pain alone is a review-tier red flag (rules.md v2): stated first, not "refer".
-    expect(sectionText(body, "reason")).toContain("Red flag for review recorded on 2 Apr 2026: Night pain.");
-    expect(sectionText(body, "reason")).toContain("Overall status: high.");
-    expect(sectionText(body, "flags")).toContain("Limited ankle dorsiflexion (right)");
-    expect(sectionText(body, "flags")).not.toMatch(/\b[A-Z]{2,}(_[A-Z]+)+\b/); // no rule id in the note
-    expect(sectionText(body, "flags")).not.toContain("DF_NWB_SEVERE"); // the −3° was on a deleted visit
-    expect(sectionText(body, "current_values")).toContain("Dorsiflexion, knee straight: left 12.5° (2 Apr 2026); right 7.5° (2 Apr 2026)");
-    expect(sectionText(body, "changes")).toContain("Low-back pain: 1/10 on 5 Jan 2026 → 4/10 on 2 Apr 2026");
-    expect(sectionText(body, "changes")).toContain("Heel pain, right: 6/10 on 5 Jan 2026 → 8/10 on 2 Apr 2026");
-    expect(sectionText(body, "presenting_problem")).toContain("2 visits");
-    expect(sectionText(body, "treatment")).toContain("Orthoses: custom orthoses, 3 mm medial post");
+    // A draft from a contract-only client (no question) is accepted and says so.
+    expect(body.question).toBeNull();
+    expect(sectionText(body, "question")).toBe("Question not yet written.");
+    // Night pain: urgent under rules v1, a review-tier red flag (suggested soon) under v2; stated either way.
+    expect(sectionText(body, "urgency")).toMatch(/^Urgent[,;] /);
+    expect(sectionText(body, "urgency")).toContain("Night pain");
+    expect(sectionText(body, "flags")).toContain("Limited ankle dorsiflexion (right): Dorsiflexion, knee straight: right 7.5° (2 Apr 2026)");
+    expect(sectionText(body, "flags")).not.toContain("Severely limited"); // the −3° was on a deleted visit
+    expect(sectionText(body, "key_findings")).toContain("Low-back pain | 1/10 (5 Jan 2026) | 4/10 (2 Apr 2026) | +3 points | important change, worse | 2 points");
+    expect(sectionText(body, "key_findings")).toContain("Heel pain, right | 6/10 (5 Jan 2026) | 8/10 (2 Apr 2026)");
+    expect(sectionText(body, "chronology")).toContain("2 visits");
+    expect(sectionText(body, "treatment")).toContain("Orthoses | custom orthoses, 3 mm medial post | from 5 Jan 2026 | not recorded");
     expect(sectionText(body, "referrer")).toBe(`Dr Ada Referrer\n${home.clinic.name}\nRegistration number: PT-555001`);
     const audit = await db.auditEvent.findMany({ where: { entityId: body.id }, select: { action: true, userId: true } });
     expect(audit).toEqual([{ action: "referral.create", userId: home.user.id }]);
@@ -84,6 +85,9 @@ describe(`referral notes on ${kind}`, () => {
     const body = await res.json();
     expect(body.error).toBe("validation");
     expect(body.issues.map((i: { path: string }) => i.path).sort()).toEqual(["extra", "specialty", "urgency"]);
+    const blank = await create({ specialty: "spine", urgency: "soon", question: "   ", differentialsExcluded: ["gout"] });
+    expect(blank.status).toBe(400);
+    expect((await blank.json()).issues.map((i: { path: string }) => i.path).sort()).toEqual(["differentialsExcluded[0]", "question"]);
     expect(await db.referral.count({ where: { patientId } })).toBe(before);
   });
 
@@ -91,10 +95,11 @@ describe(`referral notes on ${kind}`, () => {
     const draft = await (await create({ specialty: "spine", urgency: "soon" })).json();
     const patch = (json: unknown, id = draft.id) => callRoute(referralRoute.PATCH, "PATCH", { token: home.token, id, json });
 
-    const edited = await patch({ sections: [{ key: "reason", text: "Edited reason." }, { key: "treatment", included: false }], comment: "See me." });
+    const edited = await patch({ sections: [{ key: "chronology", text: "Edited chronology." }, { key: "treatment", included: false }], comment: "See me." });
     expect(edited.status).toBe(200);
     const e = await edited.json();
-    expect(sectionText(e, "reason")).toBe("Edited reason.");
+    expect(sectionText(e, "chronology")).toBe("Edited chronology.");
+    expect(e.sections.find((s: { key: string }) => s.key === "chronology").edited).toBe(true);
     expect(e.sections.find((s: { key: string }) => s.key === "treatment").included).toBe(false);
     expect(e.comment).toBe("See me.");
     expect(sectionText(e, "comment")).toBe("See me.");
@@ -103,12 +108,22 @@ describe(`referral notes on ${kind}`, () => {
     expect(locked.status).toBe(400);
     expect((await locked.json()).issues[0].path).toBe("sections[0].key");
 
+    // No question yet: the draft cannot be signed off.
+    const early = await callRoute(finaliseRoute.POST, "POST", { token: home.token, id: draft.id });
+    expect(early.status).toBe(400);
+    expect((await early.json()).issues).toEqual([{ path: "question", message: expect.stringContaining("question for the recipient") }]);
+    const asked = await (await patch({ question: "Lumbar screen: radicular or mechanical?" })).json();
+    expect(asked.question).toBe("Lumbar screen: radicular or mechanical?");
+    expect(sectionText(asked, "question")).toBe("Lumbar screen: radicular or mechanical?");
+
     const fin = await callRoute(finaliseRoute.POST, "POST", { token: home.token, id: draft.id });
     expect(fin.status).toBe(200);
     const f = await fin.json();
     expect(f.status).toBe("final");
     expect(f.finalizedBy).toEqual({ id: home.user.id, name: "Dr Ada Referrer" });
     expect(Date.parse(f.finalizedAt)).toBeGreaterThan(Date.now() - 60_000);
+    // The referrer's rewritten text survives finalisation; the rest is brought up to that moment.
+    expect(sectionText(f, "chronology")).toBe("Edited chronology.");
 
     expect((await patch({ comment: "changed" })).status).toBe(409);
     expect((await callRoute(finaliseRoute.POST, "POST", { token: home.token, id: draft.id })).status).toBe(409);
@@ -118,8 +133,8 @@ describe(`referral notes on ${kind}`, () => {
     const v2res = await callRoute(supersedeRoute.POST, "POST", { token: home.token, id: draft.id });
     expect(v2res.status).toBe(201);
     const v2 = await v2res.json();
-    expect(v2).toMatchObject({ status: "draft", version: 2, supersedesId: draft.id });
-    expect(sectionText(v2, "reason")).toBe("Edited reason.");
+    expect(v2).toMatchObject({ status: "draft", version: 2, supersedesId: draft.id, question: "Lumbar screen: radicular or mechanical?" });
+    expect(sectionText(v2, "chronology")).toBe("Edited chronology.");
     expect((await callRoute(supersedeRoute.POST, "POST", { token: home.token, id: draft.id })).status).toBe(409);
     // The old note stays final until the new version is finalised.
     expect((await (await callRoute(referralRoute.GET, "GET", { token: home.token, id: draft.id })).json()).status).toBe("final");
@@ -129,7 +144,7 @@ describe(`referral notes on ${kind}`, () => {
     expect(old.supersededBy).toEqual({ id: v2.id, version: 2, status: "final" });
 
     const actions = await db.auditEvent.findMany({ where: { entityId: { in: [draft.id, v2.id] } }, orderBy: { id: "asc" }, select: { action: true } });
-    expect(actions.map((a) => a.action)).toEqual(["referral.create", "referral.update", "referral.finalise", "referral.supersede", "referral.finalise"]);
+    expect(actions.map((a) => a.action)).toEqual(["referral.create", "referral.update", "referral.update", "referral.finalise", "referral.supersede", "referral.finalise"]);
 
     const list = await (await callRoute(createRoute.GET, "GET", { token: home.token, id: patientId })).json();
     expect(list.items.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining([draft.id, v2.id]));
@@ -155,7 +170,9 @@ describe(`referral notes on ${kind}`, () => {
   });
 
   it("renders a PDF whose text names the patient, the flags and the values", async () => {
-    const note = await (await create({ specialty: "orthopaedics", urgency: "urgent", comment: "Heel ≥ 8/10 at night." })).json();
+    const note = await (
+      await create({ specialty: "orthopaedics", urgency: "urgent", comment: "Heel ≥ 8/10 at night.", question: "Please assess the right heel: stress fracture?" })
+    ).json();
     const { bytes, filename } = await renderReferralPdf(home.actor, note.id);
     expect(Buffer.from(bytes.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
     expect(filename).toMatch(/^referral-raman-[a-z0-9]+-priya-v1\.pdf$/);
@@ -164,14 +181,14 @@ describe(`referral notes on ${kind}`, () => {
     await parser.destroy();
     expect(text).toContain(`Priya ${familyName}`);
     expect(text).toContain("MRN MRN-77");
+    expect(text).toContain("Please assess the right heel: stress fracture?");
     expect(text).toContain("Night pain");
-    expect(text).toContain("Limited ankle dorsiflexion (right)");
-    expect(text).not.toMatch(/\b[A-Z]{2,}(_[A-Z]+)+\b/);
-    expect(text).toContain("right 7.5° (2 Apr 2026)");
+    expect(text).toContain("Limited ankle dorsiflexion (right): Dorsiflexion, knee straight: right 7.5° (2 Apr 2026)");
     expect(text).toContain("Heel ≥ 8/10 at night.");
     expect(text).toContain("Registration number: PT-555001");
     expect(text).toContain("Flagged measures over time");
     expect(text).toContain("Right: 7° (5 Jan 2026) → 7.5° (2 Apr 2026), 2 values.");
+    expect(text).not.toMatch(/\b[A-Z]{2,}(_[A-Z]+)+\b/);
 
     const res = await callRoute(pdfRoute.GET, "GET", { token: home.token, id: note.id, query: "size=letter" });
     expect(res.status).toBe(200);

@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-errors";
 import { finaliseReferral, supersedeReferral, updateReferral } from "@/lib/referrals/mutations";
-import { LOCKED_SECTION_KEYS, SECTION_KEYS } from "@/lib/referrals/schemas";
+import { ALWAYS_INCLUDED_KEYS, LOCKED_SECTION_KEYS, SECTION_KEYS } from "@/lib/referrals/schemas";
 
 function failure(id: string, error: unknown): never {
   if (error instanceof AppError) redirect(`/referrals/${id}?error=${pageErrorCode(error)}`);
@@ -19,7 +19,7 @@ export async function saveReferralAction(id: string, formData: FormData): Promis
   const sections = SECTION_KEYS.filter((key) => !LOCKED_SECTION_KEYS.has(key) && formData.has(`text:${key}`)).map((key) => ({
     key,
     text: String(formData.get(`text:${key}`) ?? "").replace(/\r\n/g, "\n"),
-    included: formData.get(`include:${key}`) === "on",
+    included: ALWAYS_INCLUDED_KEYS.has(key) || formData.get(`include:${key}`) === "on",
   }));
   try {
     await updateReferral(actor, id, { sections });

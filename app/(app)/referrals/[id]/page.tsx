@@ -6,11 +6,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors/app-errors";
-import { getReferral, type ReferralView } from "@/lib/referrals/queries";
+import type { ReferralView } from "@/lib/referrals/queries";
+import { loadReferralNote } from "@/lib/referrals/note/load";
+import type { ReferralNote } from "@/lib/referrals/note/types";
 import { URGENCY_LABELS } from "@/lib/referrals/schemas";
 import { formatDate } from "@/lib/format/dates";
 import { ReferralEditor } from "@/components/referrals/ReferralEditor";
-import { ReferralSections } from "@/components/referrals/ReferralSections";
+import { ReferralNoteView } from "@/components/referrals/ReferralNoteView";
 import { ReferralStatusLabel } from "@/components/referrals/ReferralStatusLabel";
 import styles from "@/components/referrals/referrals.module.css";
 import { finaliseReferralAction, saveReferralAction, supersedeReferralAction } from "./actions";
@@ -20,10 +22,10 @@ export const metadata: Metadata = { title: "Referral note" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ error?: string; saved?: string; confirm?: string; finalised?: string }> };
 
-async function load(id: string): Promise<ReferralView> {
+async function load(id: string): Promise<{ referral: ReferralView; note: ReferralNote }> {
   const actor = await requireActor();
   try {
-    return await getReferral(actor, id);
+    return await loadReferralNote(actor, id);
   } catch (e) {
     if (e instanceof NotFoundError) notFound();
     throw e;
@@ -50,7 +52,7 @@ function Notice({ query }: { query: Awaited<Props["searchParams"]> }) {
 export default async function ReferralPage({ params, searchParams }: Props) {
   const { id } = await params;
   const query = await searchParams;
-  const referral = await load(id);
+  const { referral, note } = await load(id);
   const p = referral.patient;
   const finalised = referral.status !== "draft";
   return (
@@ -111,7 +113,7 @@ export default async function ReferralPage({ params, searchParams }: Props) {
             ) : null}
           </div>
           <article className="card">
-            <ReferralSections sections={referral.sections} />
+            <ReferralNoteView note={note} />
           </article>
         </>
       ) : (
@@ -122,7 +124,17 @@ export default async function ReferralPage({ params, searchParams }: Props) {
               Print draft
             </Link>
           </div>
+          {referral.question ? null : (
+            <p className="alert-error" role="alert">
+              Question not yet written: write the question for the recipient before finalising.
+            </p>
+          )}
           <ReferralEditor referral={referral} action={saveReferralAction.bind(null, referral.id)} />
+          <article className="card" aria-labelledby="preview-heading">
+            <h2 id="preview-heading">The note as the recipient will read it</h2>
+            <p className="hint">Same content as the print view and the PDF.</p>
+            <ReferralNoteView note={note} />
+          </article>
         </>
       )}
     </>

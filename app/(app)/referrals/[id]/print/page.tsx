@@ -1,13 +1,12 @@
-// Clean print view of a note: A4 by default, US Letter with ?paper=letter; sections never split
-// after their heading; navigation hidden when printing (globals.css hides the shell).
+// Clean print view of a note: A4 by default, US Letter with ?paper=letter; navigation hidden when
+// printing (globals.css hides the shell). It renders the same assembled model as the PDF
+// (lib/referrals/note), so both show the same content.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors/app-errors";
-import { getReferral } from "@/lib/referrals/queries";
-import { URGENCY_LABELS } from "@/lib/referrals/schemas";
-import { formatDate } from "@/lib/format/dates";
-import { ReferralSections } from "@/components/referrals/ReferralSections";
+import { loadReferralNote } from "@/lib/referrals/note/load";
+import { ReferralNoteView } from "@/components/referrals/ReferralNoteView";
 import { PrintControls } from "@/components/referrals/PrintControls";
 import styles from "@/components/referrals/referrals.module.css";
 
@@ -20,18 +19,18 @@ export default async function ReferralPrintPage({ params, searchParams }: Props)
   const { id } = await params;
   const paper = (await searchParams).paper === "letter" ? "letter" : "a4";
   const actor = await requireActor();
-  let referral;
+  let loaded;
   try {
-    referral = await getReferral(actor, id);
+    loaded = await loadReferralNote(actor, id);
   } catch (e) {
     if (e instanceof NotFoundError) notFound();
     throw e;
   }
-  const p = referral.patient;
+  const { referral, note } = loaded;
   return (
     <>
       {/* The page size is a choice of this view, so it is set here rather than in the shared stylesheet. */}
-      <style>{`@page { size: ${paper === "letter" ? "letter" : "A4"}; margin: 18mm 16mm; }`}</style>
+      <style>{`@page { size: ${paper === "letter" ? "letter" : "A4"}; margin: 14mm 14mm; }`}</style>
       <PrintControls id={referral.id} paper={paper} />
       <article className={styles.printNote} data-status={referral.status}>
         {referral.status === "draft" ? (
@@ -43,22 +42,14 @@ export default async function ReferralPrintPage({ params, searchParams }: Props)
           </>
         ) : null}
         <header>
-          <h1>Referral to {referral.specialtyLabel.toLowerCase()}</h1>
+          <h1>{note.heading}</h1>
           <p>
-            <strong>
-              {p.givenName} {p.familyName}
-            </strong>
-            , born {formatDate(p.birthDate)}
-            {p.mrn ? `, MRN ${p.mrn}` : ""}
+            <strong>{note.patientLine}</strong>
           </p>
-          <p>
-            Urgency: {URGENCY_LABELS[referral.urgency]} · version {referral.version} ·{" "}
-            {referral.status === "draft"
-              ? "DRAFT: not finalised"
-              : `finalised by ${referral.finalizedBy?.name ?? "unknown"} on ${formatDate(referral.finalizedAt)}`}
-          </p>
+          <p>{note.metaLine}</p>
+          <p className={styles.stamp}>{note.statusLine}</p>
         </header>
-        <ReferralSections sections={referral.sections} />
+        <ReferralNoteView note={note} />
       </article>
     </>
   );

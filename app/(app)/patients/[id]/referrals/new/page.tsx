@@ -8,7 +8,8 @@ import { requireActor } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors/app-errors";
 import { getPatient } from "@/lib/patients/queries";
 import { referralSuggestion } from "@/lib/referrals/queries";
-import { SPECIALTIES, SPECIALTY_LABELS, URGENCIES, URGENCY_LABELS, MAX_COMMENT_CHARS } from "@/lib/referrals/schemas";
+import { SPECIALTIES, SPECIALTY_LABELS, URGENCIES, URGENCY_LABELS, MAX_COMMENT_CHARS, MAX_QUESTION_CHARS } from "@/lib/referrals/schemas";
+import { DIFFERENTIALS, DIFFERENTIAL_LABELS } from "@/lib/referrals/differentials";
 import styles from "@/components/referrals/referrals.module.css";
 import { createReferralAction } from "./actions";
 
@@ -75,6 +76,38 @@ export default async function NewReferralPage({ params, searchParams }: Props) {
           <p id="urgency-reason" className={suggestion.urgency === "urgent" || suggestion.urgency === "emergency" ? styles.redFlag : "hint"}>
             Suggested: {URGENCY_LABELS[suggestion.urgency].toLowerCase()}. {suggestion.reason}
           </p>
+        </fieldset>
+        <div className="field">
+          <label htmlFor="question">Question for the recipient (required)</label>
+          <p id="question-hint" className="hint">
+            What you ask them to assess or decide. It opens the note.
+          </p>
+          <textarea
+            id="question"
+            name="question"
+            className={`input ${styles.textarea}`}
+            rows={3}
+            maxLength={MAX_QUESTION_CHARS}
+            required
+            aria-describedby="question-hint"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="diagnosisBasis">Diagnosis based on (optional)</label>
+          <textarea id="diagnosisBasis" name="diagnosisBasis" className={`input ${styles.textarea}`} rows={2} maxLength={MAX_COMMENT_CHARS} />
+        </div>
+        <fieldset className={styles.fieldset}>
+          <legend>Differentials already excluded</legend>
+          {DIFFERENTIALS.map((d) => (
+            <label key={d} className={styles.radio}>
+              <input type="checkbox" name="differentialsExcluded" value={d} />
+              {DIFFERENTIAL_LABELS[d]}
+            </label>
+          ))}
+          <div className="field">
+            <label htmlFor="differentialOther">Other differential excluded (when &quot;Other&quot; is ticked)</label>
+            <input id="differentialOther" name="differentialOther" className="input" maxLength={500} />
+          </div>
         </fieldset>
         <div className="field">
           <label htmlFor="comment">Your comment (optional)</label>
