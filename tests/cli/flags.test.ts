@@ -152,7 +152,7 @@ describe("flags CLI: bad input exits 2, one stderr line naming the field, empty 
     [
       "pelvis dropped is a whole answer",
       () => [file("drop2.json", withMeasure({ code: "trendelenburg_pelvis_dropped", side: "right", value: 0.5 }))],
-      /^assessments\[0\]\.measures\[1\]\.value: 0\.5 is not a multiple of 1 for trendelenburg_pelvis_dropped/,
+      /^assessments\[0\]\.measures\[1\]\.value: 0\.5 is not a multiple of the step 1 for trendelenburg_pelvis_dropped/,
     ],
     [
       "a v2 bilateral code given side none",
