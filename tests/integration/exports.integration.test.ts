@@ -106,9 +106,10 @@ describe(`FHIR export on ${kind}`, () => {
     expect(count("Practitioner")).toBe(1);
     expect(count("Condition")).toBe(1);
     expect(count("ServiceRequest")).toBe(1);
-    // DF_NWB_SEVERE (right −2.5°), BACK_PAIN, BACK_PAIN_RISING: one RiskAssessment each.
+    // DF_NWB_SEVERE (right −2.5°) and BACK_PAIN (4/10): one RiskAssessment each. Back pain 1 → 4
+    // over two visits is not BACK_PAIN_RISING under rules v2 (two consecutive visits needed).
     const risks = resources.filter((r): r is fhir4.RiskAssessment => r.resourceType === "RiskAssessment");
-    expect(risks.map((r) => r.method!.coding![0]!.code).sort()).toEqual(["BACK_PAIN", "BACK_PAIN_RISING", "DF_NWB_SEVERE"]);
+    expect(risks.map((r) => r.method!.coding![0]!.code).sort()).toEqual(["BACK_PAIN", "DF_NWB_SEVERE"]);
 
     for (const m of stored) {
       const obs = resources.find((r) => r.id === m.id) as fhir4.Observation;
