@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from "vitest";
 import { evaluate } from "./evaluate";
-import { asymmetryPercent } from "./rules-pelvis";
+import { asymmetryPercent } from "./rules-hip-strength";
 import { day, evalOne, fired, flagsOf, history, notEvaluatedOf, series, visit, visits, type V } from "./test-helpers";
 import type { RuleId } from "./types";
 

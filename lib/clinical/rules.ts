@@ -12,9 +12,8 @@ import {
   NAVICULAR_DROP,
 } from "./rules-foot";
 import { BMI_HIGH, HEEL_FUNCTION_DECLINE, HEEL_PAIN_RISING } from "./rules-heel";
+import { HIP_ABD_ASYM, HIP_ABD_ASYM_HIGH } from "./rules-hip-strength";
 import {
-  HIP_ABD_ASYM,
-  HIP_ABD_ASYM_HIGH,
   HIP_FLEXOR_TIGHT,
   LEG_LENGTH,
   PELVIC_DROP_RISING,

@@ -41,7 +41,7 @@ const status = async (patientId: string) =>
 describe(`assessment corrections on ${kind}`, () => {
   it("amends with a reason: new values stored, amendment shown, originals kept in the audit event", async () => {
     const { patientId, id } = await recordVisit();
-    expect(await status(patientId)).toBe("low"); // dorsiflexion 4°: a low heel flag (rules.md v2)
+    expect(await status(patientId)).toBe("low"); // rules v2: 4° is a low heel flag
     const amended = await call(assessmentRoute.PATCH, "PATCH", `/assessments/${id}`, {
       token: home.token,
       id,
@@ -109,7 +109,7 @@ describe(`assessment corrections on ${kind}`, () => {
     const byAdmin = await call(restoreRoute.POST, "POST", `/assessments/${id}/restore`, { token: admin.token, id });
     expect(byAdmin.status).toBe(200);
     expect(byAdmin.body).toMatchObject({ deletedAt: null, deletedBy: null, deleteReason: null });
-    expect(await status(patientId)).toBe("low");
+    expect(await status(patientId)).toBe("low"); // rules v2: 4° is a low heel flag
     const actions = await db.auditEvent.findMany({ where: { entityId: id }, orderBy: { id: "asc" }, select: { action: true } });
     expect(actions.map((a) => a.action)).toEqual(["assessment.create", "assessment.delete", "assessment.restore"]);
   });

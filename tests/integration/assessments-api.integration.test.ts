@@ -52,7 +52,7 @@ describe(`assessments API on ${kind}`, () => {
     ]);
 
     const stored = await db.patient.findUniqueOrThrow({ where: { id: patient.id }, select: { status: true, lastAssessedAt: true } });
-    expect(stored.status).toBe("low"); // dorsiflexion 4°: a low heel flag (rules.md v2)
+    expect(stored.status).toBe("low"); // rules v2: 4° dorsiflexion is a low heel flag; one heel-pain value fires nothing
     expect(stored.lastAssessedAt?.toISOString()).toBe("2026-03-01T09:30:00.000Z");
 
     const audit = await db.auditEvent.findMany({ where: { entityId: created.body.id }, select: { action: true, userId: true } });
@@ -61,11 +61,12 @@ describe(`assessments API on ${kind}`, () => {
     const flags = await call(flagsRoute.GET, "GET", `/patients/${patient.id}/flags`, { token: home.token, id: patient.id });
     expect(flags.status).toBe(200);
     expect(flags.body.status).toBe("low");
+    expect(flags.body.rulesVersion).toBe(2);
     expect(flags.body.flags).toEqual(
       expect.arrayContaining([expect.objectContaining({ id: "DF_NWB_LIMITED", side: "left", severity: "low", regions: ["heel"] })]),
     );
     expect(flags.body.regions.heel.level).toBe("low");
-    expect(flags.body.regions.hip.level).toBe("none"); // a foot finding never raises hip or back (v2)
+    expect(flags.body.regions.hip.level).toBe("none");
   });
 
   it("lists visits oldest first, each with its measures", async () => {

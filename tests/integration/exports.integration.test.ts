@@ -106,8 +106,8 @@ describe(`FHIR export on ${kind}`, () => {
     expect(count("Practitioner")).toBe(1);
     expect(count("Condition")).toBe(1);
     expect(count("ServiceRequest")).toBe(1);
-    // DF_NWB_SEVERE (right −2.5°) and BACK_PAIN (4/10): one RiskAssessment each. Back pain 1 → 4
-    // over two visits is not BACK_PAIN_RISING under rules v2 (two consecutive visits needed).
+    // DF_NWB_SEVERE (right −2.5°) and BACK_PAIN: one RiskAssessment each (rules v2: a rise of back
+    // pain must be seen at two consecutive assessments, which this two-visit history does not have).
     const risks = resources.filter((r): r is fhir4.RiskAssessment => r.resourceType === "RiskAssessment");
     expect(risks.map((r) => r.method!.coding![0]!.code).sort()).toEqual(["BACK_PAIN", "DF_NWB_SEVERE"]);
 

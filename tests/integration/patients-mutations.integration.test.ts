@@ -179,8 +179,8 @@ describe(`patient list sort and status filter on ${kind}`, () => {
         id,
         json: { takenAt: `2026-03-0${day}T09:00:00Z`, measures: [{ code: "ankle_df_nwb_ext_deg", side: "left", value }], redFlags: [] },
       });
-    expect((await post(a.id, 1, 4)).status).toBe(201); // DF_NWB_LIMITED: low (rules v2)
-    expect((await post(b.id, 2, -5)).status).toBe(201); // DF_NWB_SEVERE: moderate (rules v2)
+    expect((await post(a.id, 1, 4)).status).toBe(201); // limited dorsiflexion: low (rules v2)
+    expect((await post(b.id, 2, -5)).status).toBe(201); // severely limited: moderate (rules v2)
     const list = (query: string) => call(patientsRoute.GET, "GET", "/patients", { token: clinic.token, query });
     const names = (answer: { body: { familyName: string }[] }) => answer.body.map((p) => p.familyName);
     expect(names(await list("sort=status"))).toEqual(["Beta", "Alpha", "Gamma"]);
