@@ -217,6 +217,10 @@ test.describe("sign-in rate limit", () => {
       const answered = page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
       await fillSignIn(page, "nobody-limited@clinic.test", `wrong password ${i}`);
       expect((await answered).status()).toBe(401);
+      // The form empties the password once it has shown the answer: typing the next one before
+      // that would be wiped, and the form would then refuse to send an empty password.
+      await expect(page.getByLabel("Password")).toHaveValue("");
+      await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
     }
     const answered = page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
     await fillSignIn(page, "nobody-limited@clinic.test", "wrong password again");
