@@ -7,18 +7,19 @@ import { afterAll, describe, expect, it } from "vitest";
 import { databaseConfig } from "./config";
 import { authSecret } from "./secret";
 
+const env = (vars: Record<string, string> = {}) => vars as unknown as NodeJS.ProcessEnv;
 const dir = mkdtempSync(path.join(tmpdir(), "stride-secret-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("authSecret in embedded mode", () => {
   it("creates the missing parents of the secret file (0700) and the file (0600), then reuses it", () => {
-    const config = databaseConfig({ PGLITE_DIR: path.join(dir, "a", "b", "pglite") } as unknown as NodeJS.ProcessEnv);
-    const secret = authSecret(config, {} as unknown as NodeJS.ProcessEnv);
+    const config = databaseConfig(env({ PGLITE_DIR: path.join(dir, "a", "b", "pglite") }));
+    const secret = authSecret(config, env());
     expect(secret.length).toBeGreaterThanOrEqual(32);
     expect(statSync(path.join(dir, "a")).mode & 0o777).toBe(0o700);
     expect(statSync(path.join(dir, "a", "b")).mode & 0o777).toBe(0o700);
     expect(statSync(config.secretFile).mode & 0o777).toBe(0o600);
     expect(readFileSync(config.secretFile, "utf8").trim()).toBe(secret);
-    expect(authSecret(config, {} as unknown as NodeJS.ProcessEnv)).toBe(secret);
+    expect(authSecret(config, env())).toBe(secret);
   });
 });
