@@ -44,17 +44,22 @@ function canonical(value: unknown): string {
   return JSON.stringify(sort(plain));
 }
 
-type StoredRow = { id: string; clinicId: string } & { [K in keyof StoredColumns]: unknown };
+/** The stored columns as read for comparing; the evaluation as its stored text (a JSON column keeps it verbatim). */
+type StoredRow = { id: string; clinicId: string; evaluationText: string | null } & { [K in keyof StoredColumns]: unknown };
 
-/** Recomputes one batch under the patients' row locks; writes the stale ones and returns them. */
-async function recomputeBatch(ids: string[]): Promise<StaleStatus[]> {
+/**
+ * Recomputes one batch under the patients' row locks; writes the stale ones and returns them.
+ * `compareAll` false (the start-up recompute of outdated rows): every row is rewritten, only the
+ * rules version is reported as the change.
+ */
+async function recomputeBatch(ids: string[], compareAll: boolean): Promise<StaleStatus[]> {
   return db.$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT id FROM "Patient" WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
-      const stored = (await tx.patient.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, clinicId: true, status: true, lastAssessedAt: true, visitChanges: true, evaluation: true, rulesVersion: true },
-      })) as StoredRow[];
+      const stored = await tx.$queryRaw<StoredRow[]>`
+        SELECT "id"::text AS "id", "clinicId"::text AS "clinicId", "status"::text AS "status", "lastAssessedAt", "visitChanges",
+               "rulesVersion", ${compareAll ? Prisma.sql`"evaluation"::text` : Prisma.sql`NULL::text`} AS "evaluationText"
+          FROM "Patient" WHERE "id" = ANY(${ids}::uuid[])`;
       const histories = await readPatientHistories(tx, ids);
       const stale: StaleStatus[] = [];
       const writes: { id: string; columns: StoredColumns }[] = [];
@@ -63,8 +68,18 @@ async function recomputeBatch(ids: string[]): Promise<StaleStatus[]> {
         if (!history) continue;
         const columns = storedColumnsFor(history);
         const changes: Record<string, [unknown, unknown]> = {};
-        for (const name of STORED_COLUMN_NAMES) {
-          if (canonical(row[name]) !== canonical(columns[name])) changes[name] = [row[name], columns[name]];
+        if (!compareAll) {
+          changes.rulesVersion = [row.rulesVersion, columns.rulesVersion];
+        } else {
+          for (const name of STORED_COLUMN_NAMES) {
+            if (name === "evaluation") {
+              // Written as JSON.stringify's text and kept verbatim: compared as text, no parsing.
+              const fresh = JSON.stringify(columns.evaluation);
+              if (row.evaluationText !== fresh) changes.evaluation = [row.evaluationText === null ? null : JSON.parse(row.evaluationText), columns.evaluation];
+            } else if (canonical(row[name]) !== canonical(columns[name])) {
+              changes[name] = [row[name], columns[name]];
+            }
+          }
         }
         if (Object.keys(changes).length === 0) continue;
         stale.push({ patientId: row.id, clinicId: row.clinicId, changes });
@@ -77,8 +92,8 @@ async function recomputeBatch(ids: string[]): Promise<StaleStatus[]> {
   );
 }
 
-/** Walks the patients chosen by `where` in id order, in batches; `where` must be plain SQL on "Patient". */
-async function recomputeWhere(where: Prisma.PatientWhereInput, options: RepairOptions): Promise<RepairReport> {
+/** Walks the patients chosen by `where` in id order, in batches. */
+async function recomputeWhere(where: Prisma.PatientWhereInput, compareAll: boolean, options: RepairOptions): Promise<RepairReport> {
   const batchSize = options.batchSize ?? 200;
   const keep = options.keep ?? 20;
   const started = Date.now();
@@ -96,7 +111,7 @@ async function recomputeWhere(where: Prisma.PatientWhereInput, options: RepairOp
     ).map((row) => row.id);
     if (ids.length === 0) break;
     after = ids.at(-1);
-    const stale = await recomputeBatch(ids);
+    const stale = await recomputeBatch(ids, compareAll);
     report.checked += ids.length;
     report.stale += stale.length;
     for (const s of stale) if (report.examples.length < keep) report.examples.push(s);
@@ -108,12 +123,12 @@ async function recomputeWhere(where: Prisma.PatientWhereInput, options: RepairOp
 
 /** `status repair`: every patient checked, the stale ones reported and fixed. */
 export async function repairStatuses(options: RepairOptions = {}): Promise<RepairReport> {
-  return recomputeWhere({}, options);
+  return recomputeWhere({}, true, options);
 }
 
 /** The patients whose stored evaluation is missing or from other rules: recomputed (start-up). */
 export async function recomputeOutdatedEvaluations(options: RepairOptions = {}): Promise<RepairReport> {
-  return recomputeWhere({ OR: [{ rulesVersion: null }, { rulesVersion: { not: RULES_VERSION } }, { evaluation: { equals: Prisma.DbNull } }] }, options);
+  return recomputeWhere({ OR: [{ rulesVersion: null }, { rulesVersion: { not: RULES_VERSION } }, { evaluation: { equals: Prisma.DbNull } }] }, false, options);
 }
 
 /** One line per stale patient: `<id> (clinic <id>): status high → refer, lastAssessedAt … → …, evaluation changed`. */
