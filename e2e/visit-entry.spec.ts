@@ -116,7 +116,7 @@ test.describe("recording a visit", () => {
     await openForm(page);
     await page.getByLabel("Date and time taken").focus();
     const covered: string[] = [];
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 150; i++) {
       await page.keyboard.press("Tab");
       const check = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
