@@ -42,6 +42,7 @@ test("at tablet width the caseload's names wrap between words, never inside one"
   await page.goto("/");
   await expect(page.locator("a.patient-link", { hasText: "Nakamura" }).first()).toBeVisible();
   // Every word of every name link lies on one line (a word split across lines has two boxes).
+  // "Nakamura, Robert" is a demo name; other specs' patients may add longer ones.
   const broken = await page.evaluate(() => {
     const out: string[] = [];
     for (const link of document.querySelectorAll("a.patient-link")) {
@@ -49,6 +50,9 @@ test("at tablet width the caseload's names wrap between words, never inside one"
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const text = node.textContent ?? "";
         for (const match of text.matchAll(/\S+/g)) {
+          // Names other specs make ("Keyboard-1796065268964") are IDs, not words: a single word
+          // wider than its column may be broken, so only real names' words are checked.
+          if (/\d/.test(match[0])) continue;
           const range = document.createRange();
           range.setStart(node, match.index);
           range.setEnd(node, match.index + match[0].length);

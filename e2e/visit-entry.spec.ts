@@ -116,7 +116,7 @@ test.describe("recording a visit", () => {
     await openForm(page);
     await page.getByLabel("Date and time taken").focus();
     const covered: string[] = [];
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 150; i++) {
       await page.keyboard.press("Tab");
       const check = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
@@ -144,7 +144,7 @@ test.describe("recording a visit", () => {
     await signIn(page, USERS.demo);
     const patientUrl = await createPatient(page, `RedFlag-${Date.now()}`);
     await openForm(page);
-    await page.getByLabel("Heel pain, left (0-10)").fill("7");
+    await page.getByLabel("Heel pain, left (0-10)", { exact: true }).fill("7");
     await page.getByRole("checkbox", { name: "Night pain" }).check();
     await page.getByRole("button", { name: "Save assessment" }).focus();
     await page.keyboard.press("Enter");
@@ -155,7 +155,7 @@ test.describe("recording a visit", () => {
     await page.keyboard.press("Enter");
     await expect(dialog).toBeHidden();
     await expect(page.getByRole("heading", { name: "Record assessment" })).toBeVisible();
-    await expect(page.getByLabel("Heel pain, left (0-10)")).toHaveValue("7");
+    await expect(page.getByLabel("Heel pain, left (0-10)", { exact: true })).toHaveValue("7");
 
     await page.keyboard.press("Control+Enter"); // saves from anywhere: asks again
     await expect(dialog.getByRole("button", { name: "Go back and review" })).toBeFocused();

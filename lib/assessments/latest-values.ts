@@ -1,15 +1,13 @@
 // "Latest values" at the top of the patient page: for every (code, side) the patient has, the
-// latest value and the one before it (deleted visits left out), read in one query, plus the change
+// latest value and the one before it (deleted visits left out), read in one statement, plus the change
 // between the two judged by the engine's trend-label functions with the previous value as the
 // reference (rules.md: "since the previous visit" uses the previous value, percentages of it too).
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors/app-errors";
 import { subtract } from "@/lib/clinical/decimal";
 import { MEASURES, MEASURE_CODES, isMeasureCode, stepDecimals, type MeasureCode, type Side } from "@/lib/clinical/measures";
 import { directionFor, labelFor, mcidFor, mdcFor } from "@/lib/clinical/trends";
 import type { TrendDirection, TrendLabel } from "@/lib/clinical/types";
-import { isUuid } from "@/lib/validation/parse";
+import { latestValues as readLatestValues } from "./summaries";
 
 export interface DatedValue {
   value: number;
@@ -80,22 +78,17 @@ export function latestValuesFromRows(rows: readonly { code: string; side: Side; 
   return out.sort((a, b) => (CATALOG_ORDER.get(a.code) ?? 999) - (CATALOG_ORDER.get(b.code) ?? 999) || SIDE_ORDER[a.side] - SIDE_ORDER[b.side]);
 }
 
-/** The patient's latest values (clinic-scoped: another clinic's patient is a NotFoundError). */
+/**
+ * The patient's latest values, labelled. The two most recent values of each series are read by
+ * the patient page's one-statement query (summaries.latestValues: clinic-scoped, deleted visits
+ * left out; another clinic's patient is a NotFoundError).
+ */
 export async function latestMeasureValues(actor: Actor, patientId: string): Promise<LatestValue[]> {
-  if (!isUuid(patientId)) throw new NotFoundError("patient");
-  const patient = await db.patient.findFirst({ where: { id: patientId, clinicId: actor.clinicId }, select: { id: true } });
-  if (!patient) throw new NotFoundError("patient");
-  // The two most recent values of each series; ties on takenAt go to the later-recorded visit.
-  const rows = await db.$queryRaw<{ code: string; side: Side; value: number; takenAt: Date }[]>`
-    SELECT code, side::text AS side, value, "takenAt" FROM (
-      SELECT mv.code, mv.side, mv.value, a."takenAt",
-             row_number() OVER (PARTITION BY mv.code, mv.side ORDER BY a."takenAt" DESC, a."createdAt" DESC, a.id DESC) AS n
-      FROM "MeasureValue" mv
-      JOIN "Assessment" a ON a.id = mv."assessmentId"
-      WHERE a."clinicId" = ${actor.clinicId}::uuid AND a."patientId" = ${patientId}::uuid
-        AND mv."clinicId" = ${actor.clinicId}::uuid AND a."deletedAt" IS NULL
-    ) ranked
-    WHERE n <= 2
-    ORDER BY code, side, n`;
-  return latestValuesFromRows(rows);
+  const read = await readLatestValues(actor, patientId);
+  return latestValuesFromRows(
+    read.flatMap((r) => [
+      { code: r.code, side: r.side, value: r.latest.value, takenAt: r.latest.takenAt },
+      ...(r.previous ? [{ code: r.code, side: r.side, value: r.previous.value, takenAt: r.previous.takenAt }] : []),
+    ]),
+  );
 }
