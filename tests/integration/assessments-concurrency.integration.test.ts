@@ -47,7 +47,8 @@ describe(`concurrent assessment writes on ${kind}`, () => {
     const expected = evaluate((await loadPatientHistory(db, clinic.id, patient.id))!);
     expect(stored.status).toBe(expected.status);
     expect(stored.lastAssessedAt?.toISOString()).toBe(bodies[19]!.takenAt);
-    expect(stored.status).toBe("high");
+    // -5° dorsiflexion: a moderate heel flag under rules v2 (foot findings never raise hip or back).
+    expect(stored.status).toBe("moderate");
   });
 
   it("stores exactly one visit for 20 concurrent POSTs with the same Idempotency-Key", async () => {

@@ -30,7 +30,7 @@ describe(`demo history and exports on ${kind}`, () => {
   it("every demo answer set scores exactly to its visit's measure value, marked item answers", async () => {
     const rows = await db.questionnaireResponse.findMany({ select: { instrument: true, answers: true, score: true, assessmentId: true } });
     expect(rows.length).toBeGreaterThan(20);
-    expect(new Set(rows.map((r) => r.instrument))).toEqual(new Set(["faam_adl", "lefs"]));
+    expect(new Set(rows.map((r) => r.instrument))).toEqual(new Set(["faam_adl", "faam_sports", "lefs", "psfs"]));
     for (const r of rows) {
       const result = r.instrument === "psfs" ? scorePsfs(r.answers) : scoreItemAnswers(r.instrument, r.answers);
       expect(result).toMatchObject({ ok: true, value: r.score });

@@ -109,7 +109,7 @@ describe(`stored evaluation on ${process.env.TEST_DB_KIND}`, () => {
 
     await amendAssessment(actor, second.id, {
       measures: [{ code: "ankle_df_nwb_ext_deg", side: "left", value: 12 }],
-      redFlags: ["rf_night_pain"],
+      redFlags: ["rf_fever"], // an urgent-tier item: refer (night pain alone is review tier)
       reason: "transcription error",
     });
     expect((await expectStoredIsFresh(patient.id)).status).toBe("refer");
