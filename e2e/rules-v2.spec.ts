@@ -1,6 +1,6 @@
 // Rules version 2 in the browser, on the demo data: the patient page shows the heel region beside
 // hip and back, and a review-tier red flag (burning heel) raises the status to High without
-// "Refer"; the referral form then suggests "soon" and a neurological examination.
+// "Refer"; the referral form then suggests "soon" and marks neurology as the suggested specialty.
 import type { Page } from "@playwright/test";
 import { expect, signIn, test, USERS } from "./fixtures";
 import { watchConsole } from "./console-watch";
@@ -54,7 +54,9 @@ test("the heel region shows on the patient page, and a review-tier red flag does
   await expect(page.getByRole("radio", { name: /Soon/ })).toBeChecked();
   await expect(page.getByText(/Red flag for review recorded on .*Neurological heel symptoms/)).toBeVisible();
   await expect(page.getByText(/neurological examination/)).toBeVisible();
-  await expect(page.getByLabel("Refer to")).toHaveValue("neurology");
+  // Where to refer stays the clinician's choice (nothing preselected); the suggestion is marked.
+  await expect(page.getByLabel("Refer to")).toHaveValue("");
+  await expect(page.getByLabel("Refer to").locator("option", { hasText: "(suggested)" })).toHaveAttribute("value", "neurology");
   expect(problems).toEqual([]);
 });
 
