@@ -2,8 +2,8 @@
 // "Left lunge test distance +2.0 cm since 10 Jan 2026: real change, better." No number here is
 // computed afresh: delta, label, direction, plateau and method change all come from the Trend.
 
-import { MEASURES, stepDecimals, type MeasureCode, type Side } from "@/lib/clinical/measures";
-import { formatAmount, formatDate, formatNumber, formatValue } from "@/lib/clinical/format";
+import { MEASURES, type MeasureCode, type Side } from "@/lib/clinical/measures";
+import { formatAmount, formatDate, formatValue } from "@/lib/clinical/format";
 import type { Trend, TrendLabel } from "@/lib/clinical/types";
 
 export const LABEL_WORDS: Record<TrendLabel, string> = {
@@ -26,20 +26,6 @@ export function seriesName(code: MeasureCode, side: Side): string {
 export function signedAmount(code: MeasureCode, delta: number): string {
   const sign = delta > 0 ? "+" : delta < 0 ? "\u2212" : "";
   return `${sign}${formatAmount(code, delta)}`;
-}
-
-/**
- * The measurement error (MDC) in words, e.g. "1.9 cm" or "2 points". A percentage MDC applied to
- * a small reference can round to 0 at the measure's step; "measurement error 0" would read as a
- * perfect instrument, so the MDC is then printed as the catalog gives it: "15 % of the value".
- */
-export function measurementErrorText(code: MeasureCode, mdc: number): string {
-  const rounded = Number(formatNumber(Math.abs(mdc), stepDecimals(code)));
-  if (rounded !== 0) return formatAmount(code, mdc);
-  const given = MEASURES[code].mdc;
-  if (typeof given === "object") return `${given.percentOfBaseline} % of the value`;
-  if (typeof given === "number") return formatAmount(code, given);
-  return "not known";
 }
 
 /** A yes/no finding (trendelenburg_pelvis_dropped): shown as a table of answers, not a line chart. */

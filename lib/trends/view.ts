@@ -11,7 +11,8 @@ import type { ResolvedRange } from "./range";
 import { chartGeometry, type SeriesGeometry } from "./svg-geometry";
 import { chartMarkup } from "./svg-markup";
 import { INLINE_TABLES_MAX_VALUES, tableRowCount, valuesTableHtml } from "./table-markup";
-import { isYesNo, measurementErrorText } from "./sentences";
+import { mdcText } from "@/lib/clinical/trends";
+import { isYesNo } from "./sentences";
 
 export interface ChartSentence {
   side: Side;
@@ -86,7 +87,7 @@ export function buildTrendsView({ assessments, treatments, evaluation, range, re
         sentences: chart.series.map((s) => ({
           side: s.side,
           text: s.sentence,
-          mdcNote: s.mdcBand ? `MDC band: baseline ${formatValue(chart.code, s.baseline.value)} ± ${measurementErrorText(chart.code, s.mdcBand.mdc)}.` : null,
+          mdcNote: s.mdcBand ? `MDC band: baseline ${formatValue(chart.code, s.baseline.value)} ± ${mdcText(chart.code, s.baseline.value)}.` : null,
           baselineNote: s.baselineBeforeRange ? `The baseline (${s.baseline.date}) is before the dates shown.` : null,
         })),
       };

@@ -1,13 +1,14 @@
 // The yes/no pelvis question (measures.md v2) on the trends page: no line chart of 0s and 1s, an
 // open table of "yes"/"no" answers and a sentence in words instead.
 import { describe, expect, it } from "vitest";
+import { mdcText } from "@/lib/clinical/trends";
 import { evaluate } from "@/lib/clinical/evaluate";
 import { day } from "@/lib/clinical/test-helpers";
 import type { ChartAssessment } from "./chart-data";
 import { parseTrendsParams, resolveRange } from "./range";
 import { buildTrendsView } from "./view";
 import { chartSectionMarkup } from "./section-markup";
-import { measurementErrorText, trendSentence } from "./sentences";
+import { trendSentence } from "./sentences";
 
 const assessments: ChartAssessment[] = [
   { takenAt: day(0), rater: "Alex Morgan", measures: [{ code: "trendelenburg_hold_s", side: "left", value: 20 }, { code: "trendelenburg_pelvis_dropped", side: "left", value: 0 }] },
@@ -37,13 +38,13 @@ describe("yes/no measure on the trends page", () => {
   });
 });
 
-describe("measurementErrorText", () => {
+describe("the MDC band's error in words (the engine's mdcText)", () => {
   it("prints the MDC, and never one that rounds to 0 at the measure's step", () => {
-    expect(measurementErrorText("ankle_df_wblt_cm", 1.9)).toBe("1.9 cm");
-    expect(measurementErrorText("pain_heel_nprs", 2)).toBe("2 points");
-    expect(measurementErrorText("hip_abd_hhd_n", 30)).toBe("30.0 N");
+    expect(mdcText("ankle_df_wblt_cm", 8)).toBe("1.9 cm");
+    expect(mdcText("pain_heel_nprs", 5)).toBe("2 points");
+    expect(mdcText("hip_abd_hhd_n", 200)).toBe("30.0 N (15 % of the value)");
     // 15 % of 0.2 N is 0.03 N: "0.0 N" would read as no error at all.
-    expect(measurementErrorText("hip_abd_hhd_n", 0.03)).toBe("15 % of the value");
+    expect(mdcText("hip_abd_hhd_n", 0.2)).toBe("15 % of the value");
   });
 });
 
