@@ -11,6 +11,10 @@ describe("latest values", () => {
     expect(changeSincePrevious("hip_abd_hhd_n", 200, 170)).toMatchObject({ label: "real_change", direction: "worse" });
     // ODI: MDC 10, MCID 10 points; lower is better.
     expect(changeSincePrevious("odi_percent", 40, 26)).toMatchObject({ delta: -14, label: "important_change", direction: "better" });
+    // Pain (rules.md v2): a worsening is important at +2 whatever the reference; an improvement
+    // from 7 needs 3 points. The caseload's label for the same step is the same.
+    expect(changeSincePrevious("pain_heel_nprs", 7, 9)).toMatchObject({ delta: 2, label: "important_change", direction: "worse" });
+    expect(changeSincePrevious("pain_heel_nprs", 7, 5)).toMatchObject({ delta: -2, label: "real_change", direction: "better" });
   });
 
   it("marks values outside the catalog's normal range", () => {

@@ -3,9 +3,8 @@
 // between the two judged by the engine's trend-label functions with the previous value as the
 // reference (rules.md: "since the previous visit" uses the previous value, percentages of it too).
 import type { Actor } from "@/lib/auth/actor";
-import { subtract } from "@/lib/clinical/decimal";
-import { MEASURES, MEASURE_CODES, isMeasureCode, stepDecimals, type MeasureCode, type Side } from "@/lib/clinical/measures";
-import { directionFor, labelFor, mcidFor, mdcFor } from "@/lib/clinical/trends";
+import { MEASURES, MEASURE_CODES, isMeasureCode, type MeasureCode, type Side } from "@/lib/clinical/measures";
+import { judgeChange } from "@/lib/clinical/trends";
 import type { TrendDirection, TrendLabel } from "@/lib/clinical/types";
 import { latestValues as readLatestValues } from "./summaries";
 
@@ -31,14 +30,13 @@ export interface LatestValue {
   outsideNormal: "below" | "above" | null;
 }
 
-/** The change from `previous` to `latest`, labelled by the engine with `previous` as the reference. */
+/**
+ * The change from `previous` to `latest`, judged by the engine (judgeChange) with `previous` as
+ * the reference: the same label the caseload shows, pain's direction-dependent MCID included.
+ */
 export function changeSincePrevious(code: MeasureCode, previous: number, latest: number): ChangeSincePrevious {
-  const delta = subtract(latest, previous, stepDecimals(code));
-  return {
-    delta,
-    label: labelFor(Math.abs(delta), mdcFor(code, previous), mcidFor(code, previous)),
-    direction: directionFor(code, previous, latest),
-  };
+  const { delta, label, direction } = judgeChange(code, previous, latest);
+  return { delta, label, direction };
 }
 
 export function outsideNormal(code: MeasureCode, value: number): "below" | "above" | null {
