@@ -16,6 +16,32 @@ describe("formatDate", () => {
     expect(formatDate(new Date("2026-09-01T10:00:00Z"), "UTC")).toBe("1 Sep 2026");
   });
 
+  it("agrees with the time zone database at every instant, transitions included", () => {
+    // The reference: the calendar date Intl gives for the instant itself (what formatDate did before
+    // it kept offsets per quarter hour). Zones with DST at midnight, half-hour DST and odd offsets.
+    const zones = ["America/New_York", "America/Sao_Paulo", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Chatham", "Europe/London", "America/Havana", "UTC"];
+    const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const formats = new Map(zones.map((timeZone) => [timeZone, new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" })]));
+    const reference = (ms: number, timeZone: string) => {
+      const parts = (formats.get(timeZone) ?? new Intl.DateTimeFormat("en-US", { timeZone })).formatToParts(new Date(ms));
+      const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+      return `${get("day")} ${MONTHS[get("month") - 1]} ${get("year")}`;
+    };
+    const instants: number[] = [];
+    // Every 33 minutes 19 seconds through 2018 (Sao Paulo's last midnight DST changes) and around 2026.
+    for (let ms = Date.UTC(2018, 0, 1); ms < Date.UTC(2019, 0, 1); ms += 1_999_000) instants.push(ms);
+    for (let ms = Date.UTC(2026, 2, 1); ms < Date.UTC(2026, 3, 15); ms += 901_000) instants.push(ms);
+    // A second either side of each hour and half hour around the northern and southern spring changes.
+    for (const day of [Date.UTC(2018, 10, 3), Date.UTC(2018, 10, 4), Date.UTC(2026, 2, 8), Date.UTC(2026, 3, 5), Date.UTC(2026, 9, 4)]) {
+      for (let m = 0; m < 48 * 60; m += 15) instants.push(day + m * 60_000 - 1000, day + m * 60_000, day + m * 60_000 + 1000);
+    }
+    for (const zone of zones) {
+      const wrong = instants.filter((ms) => formatDate(new Date(ms), zone) !== reference(ms, zone));
+      expect(wrong.map((ms) => `${zone} ${new Date(ms).toISOString()}`)).toEqual([]);
+    }
+    expect(formatDate("1899-12-31T23:59:30Z", "Europe/London")).toBe("31 Dec 1899");
+  });
+
   it("answers an empty string for nothing or nonsense", () => {
     expect(formatDate(null)).toBe("");
     expect(formatDate(undefined)).toBe("");
