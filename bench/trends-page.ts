@@ -7,7 +7,7 @@
 // median latency and as CPU time of the Next process per request (from /proc), which is steadier
 // than latency on a shared machine. Prints a Markdown table.
 import http from "node:http";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -36,6 +36,7 @@ interface Answer {
   gzipBytes: number;
   bytes: number;
   ms: number;
+  body: Buffer;
 }
 
 /** One GET asking for gzip, counting the bytes as they come over the wire. */
@@ -49,7 +50,7 @@ function get(url: string, headers: Record<string, string>): Promise<Answer> {
         const raw = Buffer.concat(chunks);
         const zlib = await import("node:zlib");
         const body = res.headers["content-encoding"] === "gzip" ? zlib.gunzipSync(raw) : raw;
-        resolve({ status: res.statusCode ?? 0, location: res.headers.location, gzipBytes: res.headers["content-encoding"] === "gzip" ? raw.length : zlib.gzipSync(raw).length, bytes: body.length, ms: performance.now() - t0 });
+        resolve({ status: res.statusCode ?? 0, location: res.headers.location, gzipBytes: res.headers["content-encoding"] === "gzip" ? raw.length : zlib.gzipSync(raw).length, bytes: body.length, ms: performance.now() - t0, body });
       });
       res.on("error", reject);
     });
@@ -144,6 +145,7 @@ async function main() {
       const id = await idOf(mrn);
       const page = `${server.base}/patients/${id}/trends`;
       const html = await get(page, { Cookie: cookie, "Sec-Fetch-Dest": "document" });
+      if (process.env.BENCH_DUMP_DIR) writeFileSync(path.join(process.env.BENCH_DUMP_DIR, `trends-${visits}.html`), html.body);
       // A client-side navigation's request, as the router sends it (RSC header; Next answers a wrong
       // cache-busting _rsc value with a redirect to the right one, which is then followed).
       const rscHeaders = { Cookie: cookie, RSC: "1", "Sec-Fetch-Dest": "empty" };

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { day } from "@/lib/clinical/test-helpers";
 import type { MeasureChart } from "./chart-data";
 import { pointText } from "./hover";
+import { drawsThrough, pathVertices as vertices } from "./path-test-helpers";
 import { bandRect, chartGeometry, DENSE_SERIES_POINTS, linearScale, niceTicks, PLOT_MARGIN, r1, SVG_HEIGHT, SVG_WIDTH } from "./svg-geometry";
 
 const T0 = Date.parse(day(0));
@@ -28,17 +29,6 @@ const CHART = {
   ],
 } as unknown as MeasureChart;
 const X_DOMAIN: [number, number] = [T0, T0 + 20 * DAY];
-
-/** The absolute vertices of an "M x y l dx dy …" path, as a browser would draw them. */
-function vertices(d: string): [number, number][] {
-  const numbers = (d.match(/-?\d*\.?\d+/g) ?? []).map(Number);
-  const out: [number, number][] = [[numbers[0]!, numbers[1]!]];
-  for (let i = 2; i < numbers.length; i += 2) {
-    const [x, y] = out[out.length - 1]!;
-    out.push([r1(x + numbers[i]!), r1(y + numbers[i + 1]!)]);
-  }
-  return out;
-}
 
 describe("svg geometry", () => {
   it("scales linearly, maps a degenerate domain to the middle, rounds to one decimal", () => {
@@ -92,7 +82,7 @@ describe("svg geometry", () => {
     const [only] = g.series[0]!.segments;
     // A dense series is placed on whole units (its steps are ~1 unit apart): no decimals at all.
     expect(only!.d).toMatch(/^M\d+ \d+l[-\d ]+$/);
-    expect(vertices(only!.d)).toEqual(g.series[0]!.points.map((p) => [p.x, p.y]));
+    expect(drawsThrough(only!.d, g.series[0]!.points)).toBe(true);
     for (const p of g.series[0]!.points) expect(Math.abs(p.y - (PLOT.y + PLOT.height - ((p.point.value - 0) / 20) * PLOT.height))).toBeLessThanOrEqual(0.5);
   });
 
@@ -100,7 +90,26 @@ describe("svg geometry", () => {
     const short = { ...CHART, series: [{ ...CHART.series[0]!, points: Array.from({ length: DENSE_SERIES_POINTS }, (_, i) => point(i, 10 + (i % 3) / 7)) }] } as MeasureChart;
     const g = chartGeometry(short, [T0, T0 + 100 * DAY], [], []);
     expect(g.series[0]!.points.some((p) => !Number.isInteger(p.y))).toBe(true);
-    expect(vertices(g.series[0]!.segments[0]!.d)).toEqual(g.series[0]!.points.map((p) => [p.x, p.y]));
+    expect(drawsThrough(g.series[0]!.segments[0]!.d, g.series[0]!.points)).toBe(true);
+  });
+
+  it("draws a run of equal values (and any steps in one direction) as one step through them all", () => {
+    const values = [3, 3, 3, 3, 5, 7, 9, 9, 2, 2];
+    const flat = { ...CHART, series: [{ ...CHART.series[0]!, points: values.map((v, i) => point(i, v)) }] } as MeasureChart;
+    const g = chartGeometry(flat, [T0, T0 + 90 * DAY], [], []);
+    const [only] = g.series[0]!.segments;
+    const points = g.series[0]!.points;
+    // The flat runs are one step each: no vertex inside them (the rising steps, rounded to tenths,
+    // are not exactly in line, so they stay vertices).
+    const drawn = vertices(only!.d);
+    for (const inside of [1, 2]) expect(drawn).not.toContainEqual([points[inside]!.x, points[inside]!.y]);
+    expect(drawn).toContainEqual([points[3]!.x, points[3]!.y]);
+    expect(drawn.length).toBeLessThanOrEqual(points.length - 2);
+    expect(drawsThrough(only!.d, points)).toBe(true);
+    // A value that goes back the way it came is a vertex of its own (never folded into a longer step).
+    const back = { ...CHART, series: [{ ...CHART.series[0]!, points: [point(0, 3), point(0, 5), point(0, 3)] }] } as MeasureChart;
+    const b = chartGeometry(back, [T0, T0 + 90 * DAY], [], []);
+    expect(vertices(b.series[0]!.segments[0]!.d)).toHaveLength(3);
   });
 
   it("keeps ticks and treatments inside the shared time axis only", () => {

@@ -131,26 +131,55 @@ function tenths(n: number): string {
  * "M x y l dx dy dx dy …" per segment, in time order (segment numbers come from chart-data).
  * Relative steps are shorter than absolute points (a 300-visit series is most of a chart's
  * markup), and are taken between the already rounded positions, in whole tenths, so the line
- * passes exactly through the markers and never drifts.
+ * passes exactly through the markers and never drifts. Steps in the same direction (a run of equal
+ * values, common on whole-number scales) are drawn as one: the line and every value on it are
+ * where they were, with fewer characters. Built in one pass (the path text is only appended to:
+ * asking a growing string about its contents made every step copy it).
  */
 export function segmentPaths(points: readonly PlacedPoint[]): { segment: number; d: string }[] {
-  const bySegment = new Map<number, { d: string; x: number; y: number }>();
+  interface Path {
+    d: string;
+    x: number;
+    y: number;
+    /** The step not yet written (tenths), so that the next one can extend it. */
+    dx: number;
+    dy: number;
+    steps: number;
+  }
+  const write = (path: Path) => {
+    if (path.dx === 0 && path.dy === 0) return;
+    const dx = tenths(path.dx);
+    const dy = tenths(path.dy);
+    // "l" once, then pairs; a negative number needs no separator before it.
+    const first = path.steps === 0 ? "l" : dx.startsWith("-") ? "" : " ";
+    path.d += `${first}${dx}${dy.startsWith("-") ? "" : " "}${dy}`;
+    path.steps++;
+  };
+  const bySegment = new Map<number, Path>();
   for (const p of points) {
     const x = Math.round(p.x * 10);
     const y = Math.round(p.y * 10);
     const path = bySegment.get(p.point.segment);
     if (!path) {
-      bySegment.set(p.point.segment, { d: `M${p.x} ${p.y}`, x, y });
+      bySegment.set(p.point.segment, { d: `M${p.x} ${p.y}`, x, y, dx: 0, dy: 0, steps: 0 });
       continue;
     }
-    const dx = tenths(x - path.x);
-    const dy = tenths(y - path.y);
-    // "l" once, then pairs; a negative number needs no separator before it.
-    const first = path.d.includes("l") ? (dx.startsWith("-") ? "" : " ") : "l";
-    path.d += `${first}${dx}${dy.startsWith("-") ? "" : " "}${dy}`;
+    const dx = x - path.x;
+    const dy = y - path.y;
     path.x = x;
     path.y = y;
+    if (dx === 0 && dy === 0) continue;
+    // Same direction as the pending step (parallel and not reversed): one longer step.
+    if (path.dx * dy === path.dy * dx && path.dx * dx + path.dy * dy > 0) {
+      path.dx += dx;
+      path.dy += dy;
+      continue;
+    }
+    write(path);
+    path.dx = dx;
+    path.dy = dy;
   }
+  for (const path of bySegment.values()) write(path);
   return [...bySegment].sort((a, b) => a[0] - b[0]).map(([segment, { d }]) => ({ segment, d }));
 }
 

@@ -37,6 +37,7 @@ export function markerId(side: Side): string {
 function vertexPath(positions: readonly { x: number; y: number }[]): string {
   let d = "";
   let last: [number, number] | null = null;
+  let steps = 0;
   for (const { x, y } of positions) {
     const tx = Math.round(x * 10);
     const ty = Math.round(y * 10);
@@ -44,7 +45,10 @@ function vertexPath(positions: readonly { x: number; y: number }[]): string {
     else {
       const dx = String((tx - last[0]) / 10);
       const dy = String((ty - last[1]) / 10);
-      d += `${d.endsWith("l") || dx.startsWith("-") ? "" : " "}${dx}${dy.startsWith("-") ? "" : " "}${dy}`;
+      // No separator right after the "l" or before a negative number (counted, not read back from
+      // d: asking a growing string about its end made every step copy it).
+      d += `${steps === 0 || dx.startsWith("-") ? "" : " "}${dx}${dy.startsWith("-") ? "" : " "}${dy}`;
+      steps++;
     }
     last = [tx, ty];
   }
