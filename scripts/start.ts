@@ -6,9 +6,8 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { ConfigError, databaseConfig, demoEnabled, portFromEnv, type DatabaseConfig } from "@/lib/db/config";
-import { startEmbeddedServer, type EmbeddedServer } from "@/lib/db/embedded";
-import { applyMigrations, MigrationError } from "@/lib/db/migrate";
+import { ConfigError, databaseConfig, portFromEnv, type DatabaseConfig } from "@/lib/db/config";
+import type { EmbeddedServer } from "@/lib/db/embedded";
 import { authSecret } from "@/lib/db/secret";
 import { buildIsStale, withBuildLock } from "@/lib/db/build-check";
 import { projectRoot } from "@/lib/db/paths";
@@ -32,17 +31,7 @@ async function main() {
   const secret = authSecret(config);
   const url = await connect(config);
 
-  log("Applying pending migrations…");
-  const applied = await applyMigrations(url).catch((error: unknown) => {
-    throw new MigrationError(
-      `A migration failed and was rolled back; the database is as it was. ${(error as Error).message}`,
-      { cause: error },
-    );
-  });
-  log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database schema is up to date.");
-
-  await seedIfEmpty(url, config);
-  await recomputeOutdatedEvaluations(url, config);
+  await prepareDatabase(url, config);
 
   if (!dev) {
     await withBuildLock(async () => {
@@ -58,7 +47,7 @@ async function main() {
   }
   if (stopping) return;
 
-  child = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(port)], {
+  child = spawn(process.execPath, [...(process.env.PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.PROF_DIR}`] : []), nextBin(), dev ? "dev" : "start", "-p", String(port)], {
     cwd: projectRoot,
     stdio: "inherit",
     env: {
@@ -148,6 +137,8 @@ function nextBin() {
 
 async function connect(config: DatabaseConfig): Promise<string> {
   if (config.kind === "pglite") {
+    // Loaded only here: with a PostgreSQL server this process never holds PGlite's code.
+    const { startEmbeddedServer } = await import("@/lib/db/embedded");
     embedded = await startEmbeddedServer(config, { log });
     log(`Embedded database served on 127.0.0.1:${embedded.port} for the app and the CLI.`);
     return embedded.url;
@@ -169,6 +160,28 @@ async function connect(config: DatabaseConfig): Promise<string> {
   return config.url!;
 }
 
+/**
+ * Migrations, the demo seed of an empty embedded database and the recompute of outdated stored
+ * evaluations (scripts/prepare-database.ts), in a child process: what they load (Prisma's migration
+ * engine keeps ~40–55 MB of WebAssembly memory it never returns; the ORM for the seed and the
+ * recompute) leaves with it, so this long-lived process stays small. It prints its own progress and
+ * errors; a failure stops the start.
+ */
+async function prepareDatabase(url: string, config: DatabaseConfig) {
+  child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts", "prepare-database.ts")], {
+    cwd: projectRoot,
+    stdio: "inherit",
+    env: { ...process.env, STRIDE_DATABASE_URL: url, STRIDE_DATABASE_KIND: config.kind },
+  });
+  const code = await exitOf(child);
+  child = undefined;
+  if (stopping) throw new ConfigError("stopped while preparing the database"); // the shutdown exits the process
+  if (code !== 0) throw new ReportedError();
+}
+
+/** A failure the child process has already explained (its own "cannot start" line). */
+class ReportedError extends Error {}
+
 function safeHost(url: string): string {
   try {
     const u = new URL(url);
@@ -178,70 +191,12 @@ function safeHost(url: string): string {
   }
 }
 
-async function seedIfEmpty(url: string, config: DatabaseConfig) {
-  if (!demoEnabled(config.kind)) return;
-  process.env.STRIDE_DATABASE_URL = url;
-  process.env.STRIDE_DATABASE_KIND = config.kind;
-  const { db, disconnectDb } = await import("@/lib/db/client");
-  try {
-    if ((await db.clinic.count()) > 0) return;
-    log("Empty database: seeding the demo clinics…");
-    const { seedDemo } = await import("@/lib/seed/demo");
-    const { refreshAllStatuses } = await import("@/lib/patients/evaluation");
-    const counts = await seedDemo(db, { log });
-    await db.$transaction((tx) => refreshAllStatuses(tx), { timeout: 120_000 });
-    log(`Seeded ${counts.clinics} clinics, ${counts.users} users, ${counts.patients} patients, ${counts.assessments} assessments.`);
-  } finally {
-    await disconnectDb();
-  }
-}
-
-/**
- * Stored evaluations made by other clinical rules (RULES_VERSION changed) or never stored (rows
- * from before the stored evaluation, an old backup) are recomputed before the app serves, in
- * batches with progress. A database that is up to date costs one count over a plain connection
- * (the ORM is loaded into this long-lived process only when there is work).
- */
-async function recomputeOutdatedEvaluations(url: string, config: DatabaseConfig) {
-  const { RULES_VERSION } = await import("@/lib/clinical/rules-version");
-  const client = new pg.Client({ connectionString: url });
-  let outdated: number;
-  try {
-    await client.connect();
-    const { rows } = await client.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM "Patient" WHERE "rulesVersion" IS DISTINCT FROM $1 OR "evaluation" IS NULL`,
-      [RULES_VERSION],
-    );
-    outdated = rows[0]!.n;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-  if (outdated === 0) return;
-  process.env.STRIDE_DATABASE_URL = url;
-  process.env.STRIDE_DATABASE_KIND = config.kind;
-  const { disconnectDb } = await import("@/lib/db/client");
-  const { recomputeOutdatedEvaluations: recompute } = await import("@/lib/patients/status-repair");
-  try {
-    let shown = 0;
-    const report = await recompute({
-      keep: 0,
-      onProgress: (done, total) => {
-        if (done === total || Date.now() - shown > 2_000) {
-          shown = Date.now();
-          log(`Recomputing stored flag evaluations for the current clinical rules: ${done} of ${total} patients…`);
-        }
-      },
-    });
-    if (report.checked) log(`Recomputed ${report.checked} stored evaluations in ${report.seconds.toFixed(1)} s.`);
-  } finally {
-    await disconnectDb();
-  }
-}
-
 main().catch(async (error: unknown) => {
   if (stopping) return;
   await embedded?.close().catch(() => undefined);
-  if (error instanceof ConfigError || error instanceof MigrationError) {
+  if (error instanceof ReportedError) {
+    // already said by the process that failed
+  } else if (error instanceof ConfigError) {
     console.error(`[stride] cannot start: ${error.message}`);
   } else {
     console.error("[stride] cannot start:", error);
