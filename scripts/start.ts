@@ -47,7 +47,11 @@ async function main() {
   }
   if (stopping) return;
 
-  child = spawn(process.execPath, [...(process.env.PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.PROF_DIR}`] : []), nextBin(), dev ? "dev" : "start", "-p", String(port)], {
+  // STRIDE_NEXT_CPU_PROFILE_DIR: a V8 CPU profile of the app server, written there when it stops
+  // (docs/performance.md; --cpu-prof is not accepted in NODE_OPTIONS).
+  const profileDir = process.env.STRIDE_NEXT_CPU_PROFILE_DIR;
+  const profiling = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  child = spawn(process.execPath, [...profiling, nextBin(), dev ? "dev" : "start", "-p", String(port)], {
     cwd: projectRoot,
     stdio: "inherit",
     env: {

@@ -1,6 +1,7 @@
-// Idempotency-Key for POSTs that create something. The key row is inserted FIRST in the same
-// transaction as the write: the unique index (clinicId, userId, key) then makes a concurrent
-// request with the same key wait for the first one's commit, fail, and replay its stored response.
+// Idempotency-Key for POSTs that create something. The key row is claimed FIRST in the same
+// transaction as the write (INSERT … ON CONFLICT): the unique index (clinicId, userId, key) then
+// makes a concurrent request with the same key wait for the first one's commit, find the key
+// taken, and replay its stored response.
 // Key and write commit together or not at all, so a crash can't keep one without the other, and a
 // failed request (400, 404, 409…) stores no key: the client may fix the body and retry with it.
 import { createHash } from "node:crypto";
@@ -8,7 +9,6 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ConflictError, ValidationError } from "@/lib/errors/app-errors";
-import { isUniqueViolation } from "@/lib/validation/db-errors";
 import { WRITE_TRANSACTION } from "@/lib/patients/lock";
 
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
@@ -60,9 +60,9 @@ function keyConflict(): ConflictError {
 async function storedResponse(actor: Actor, key: string, fingerprint: string): Promise<IdempotentResult | undefined> {
   const row = await db.idempotencyKey.findUnique({
     where: { clinicId_userId_key: { clinicId: actor.clinicId, userId: actor.userId, key } },
-    select: { requestHash: true, status: true, response: true, createdAt: true },
+    select: { requestHash: true, status: true, response: true },
   });
-  if (!row || Date.now() - row.createdAt.getTime() > KEY_TTL_MS) return undefined;
+  if (!row) return undefined;
   if (row.requestHash !== fingerprint) throw keyConflict();
   return { status: row.status, body: row.response, replayed: true };
 }
@@ -82,32 +82,35 @@ export async function withIdempotency(
     return { ...result, replayed: false };
   }
   checkIdempotencyKey(key);
+  const ttlSeconds = KEY_TTL_MS / 1000;
+  // The first request with a key (the common case) costs one statement for the key: the claim
+  // below, not a look-up, a purge and an insert.
+  const result = await db.$transaction(async (tx) => {
+    // Claims the key: a new row, or one past its day (taken over, as if purged). A live row, be it
+    // committed earlier or by a concurrent request this insert waited for, is left as it is and
+    // nothing is returned: that request's stored answer is replayed below.
+    const claimed = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO "IdempotencyKey" ("clinicId", "userId", "key", "requestHash", "status", "response")
+      VALUES (${actor.clinicId}::uuid, ${actor.userId}::uuid, ${key}, ${fingerprint}, 0, '{}'::jsonb)
+      ON CONFLICT ("clinicId", "userId", "key") DO UPDATE
+        SET "requestHash" = EXCLUDED."requestHash", "status" = 0, "response" = '{}'::jsonb, "createdAt" = CURRENT_TIMESTAMP
+        WHERE "IdempotencyKey"."createdAt" < CURRENT_TIMESTAMP - make_interval(secs => ${ttlSeconds})
+      RETURNING "id"::text AS "id"`;
+    const row = claimed[0];
+    if (!row) return undefined;
+    const answer = await work(tx);
+    await tx.idempotencyKey.update({
+      where: { id: row.id },
+      data: { status: answer.status, response: answer.body as Prisma.InputJsonValue },
+      select: { id: true },
+    });
+    return answer;
+  }, WRITE_TRANSACTION);
+  if (result) return { ...result, replayed: false };
   const earlier = await storedResponse(actor, key, fingerprint);
   if (earlier) return earlier;
-
-  const scope = { clinicId: actor.clinicId, userId: actor.userId, key };
-  try {
-    const result = await db.$transaction(async (tx) => {
-      // An expired row with this key would block the insert; it is past its promise anyway.
-      await tx.idempotencyKey.deleteMany({ where: { ...scope, createdAt: { lt: new Date(Date.now() - KEY_TTL_MS) } } });
-      const row = await tx.idempotencyKey.create({
-        data: { ...scope, requestHash: fingerprint, status: 0, response: {} },
-        select: { id: true },
-      });
-      const answer = await work(tx);
-      await tx.idempotencyKey.update({
-        where: { id: row.id },
-        data: { status: answer.status, response: answer.body as Prisma.InputJsonValue },
-        select: { id: true },
-      });
-      return answer;
-    }, WRITE_TRANSACTION);
-    return { ...result, replayed: false };
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    // A concurrent request with this key committed first; our write was rolled back with our key.
-    const winner = await storedResponse(actor, key, fingerprint);
-    if (winner) return winner;
-    throw error;
-  }
+  // Claimed by nobody and stored by nobody: only a row removed in between (a purge) does this.
+  throw new ConflictError(`This ${IDEMPOTENCY_HEADER} is being used by another request. Retry with the same key.`, [
+    { path: IDEMPOTENCY_HEADER, message: "the key's request could not be read back" },
+  ]);
 }

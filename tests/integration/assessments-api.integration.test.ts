@@ -246,6 +246,23 @@ describe(`Idempotency-Key on ${kind}`, () => {
     expect(good.headers.get("idempotent-replayed")).toBeNull();
   });
 
+  it("treats a key past its day as new: the request is stored again, not replayed", async () => {
+    const patient = await createPatient(home.clinic.id);
+    const headers = { "Idempotency-Key": "visit-old" };
+    expect((await post(patient.id, visit(), { headers })).status).toBe(201);
+    await db.idempotencyKey.updateMany({ where: { clinicId: home.clinic.id, key: "visit-old" }, data: { createdAt: new Date(Date.now() - 25 * 3600_000) } });
+    // Even with another body: the old request's promise has lapsed.
+    const again = await post(patient.id, visit({ notes: "a day later" }), { headers });
+    expect(again.status).toBe(201);
+    expect(again.headers.get("idempotent-replayed")).toBeNull();
+    expect(await db.assessment.count({ where: { patientId: patient.id } })).toBe(2);
+    expect(await db.idempotencyKey.count({ where: { clinicId: home.clinic.id, key: "visit-old" } })).toBe(1);
+    // And the renewed key replays the new answer.
+    const retry = await post(patient.id, visit({ notes: "a day later" }), { headers });
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(retry.body).toEqual(again.body);
+  });
+
   it("rejects a malformed key with 400 naming the header", async () => {
     const patient = await createPatient(home.clinic.id);
     for (const key of ["k".repeat(201), "tab\there"]) {
