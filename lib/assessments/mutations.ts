@@ -32,8 +32,18 @@ function measureRows(actor: Actor, assessmentId: string, measures: AssessmentInp
   }));
 }
 
-async function writeQuestionnaires(tx: Tx, actor: Actor, assessmentId: string, questionnaires: readonly ScoredQuestionnaire[]) {
-  await tx.questionnaireResponse.deleteMany({ where: { clinicId: actor.clinicId, assessmentId } });
+/**
+ * Stores the visit's questionnaire answers, replacing any it had (`replace`: a correction); a new
+ * visit has none to replace, and skips that round trip.
+ */
+async function writeQuestionnaires(
+  tx: Tx,
+  actor: Actor,
+  assessmentId: string,
+  questionnaires: readonly ScoredQuestionnaire[],
+  options: { replace: boolean },
+) {
+  if (options.replace) await tx.questionnaireResponse.deleteMany({ where: { clinicId: actor.clinicId, assessmentId } });
   if (!questionnaires.length) return;
   await tx.questionnaireResponse.createMany({
     data: questionnaires.map((q) => ({
@@ -88,7 +98,7 @@ export async function recordAssessment(actor: Actor, patientId: string, input: u
       select: { id: true },
     });
     if (data.measures.length) await tx.measureValue.createMany({ data: measureRows(actor, created.id, data.measures) });
-    await writeQuestionnaires(tx, actor, created.id, data.questionnaires);
+    await writeQuestionnaires(tx, actor, created.id, data.questionnaires, { replace: false });
     await refreshPatientStatus(tx, actor.clinicId, patientId);
     const view = await readAssessment(tx, actor.clinicId, created.id);
     await recordAudit(tx, actor, {
@@ -124,7 +134,7 @@ export async function amendAssessment(actor: Actor, id: string, input: unknown):
     if (scored.issues.length) throw new ValidationError(scored.issues);
     await tx.measureValue.deleteMany({ where: { clinicId: actor.clinicId, assessmentId: id } });
     if (scored.measures.length) await tx.measureValue.createMany({ data: measureRows(actor, id, scored.measures) });
-    await writeQuestionnaires(tx, actor, id, questionnaires);
+    await writeQuestionnaires(tx, actor, id, questionnaires, { replace: true });
     await tx.assessment.update({
       where: { id },
       data: {
