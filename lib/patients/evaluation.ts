@@ -47,6 +47,18 @@ export function storedColumnsFor(history: PatientHistory): StoredColumns {
 /** Writes the stored columns of these patients in one statement (and marks the rows updated). */
 export async function writeStoredColumns(tx: Tx, rows: readonly { id: string; columns: StoredColumns }[]): Promise<void> {
   if (rows.length === 0) return;
+  if (rows.length === 1) {
+    // One patient (every write): plain parameters. In an array, each ~15 KB evaluation would be
+    // escaped again as an array element (every quote of the JSON), in JavaScript and on the wire.
+    const [{ id, columns }] = rows as [{ id: string; columns: StoredColumns }];
+    await tx.$executeRaw`
+      UPDATE "Patient"
+         SET "status" = ${columns.status}::"PatientStatus", "lastAssessedAt" = ${columns.lastAssessedAt}::timestamptz,
+             "visitChanges" = ${JSON.stringify(columns.visitChanges)}::jsonb, "evaluation" = ${JSON.stringify(columns.evaluation)}::json,
+             "rulesVersion" = ${columns.rulesVersion}, "updatedAt" = now()
+       WHERE "id" = ${id}::uuid`;
+    return;
+  }
   await tx.$executeRawUnsafe(
     `UPDATE "Patient" AS p
         SET "status" = u.status::"PatientStatus", "lastAssessedAt" = u.last, "visitChanges" = u.changes::jsonb,
