@@ -114,15 +114,22 @@ export async function* backupLines(file: string): AsyncGenerator<string> {
   const gunzip = createGunzip();
   const source = createReadStream(file);
   source.on("error", (error) => gunzip.destroy(error));
+  // Kept, not thrown from the stream: when the reader stops early (a line already found damaged),
+  // gzip's own error can come after the loop has ended, with nobody listening (an uncaught error).
+  let streamError: Error | undefined;
+  gunzip.on("error", (error) => (streamError ??= error));
   const reader = createInterface({ input: source.pipe(gunzip), crlfDelay: Infinity });
+  const corrupt = (error: Error) => new CorruptBackupError(`${file} is damaged (${error.message}); nothing was restored`);
   try {
     for await (const line of reader) yield line;
   } catch (error) {
-    throw new CorruptBackupError(`${file} is damaged (${(error as Error).message}); nothing was restored`);
+    throw corrupt(streamError ?? (error as Error));
   } finally {
     reader.close();
     source.destroy();
+    gunzip.destroy();
   }
+  if (streamError) throw corrupt(streamError);
 }
 
 export type BackupEntry =
