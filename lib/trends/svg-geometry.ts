@@ -128,6 +128,17 @@ function tenths(n: number): string {
 }
 
 /**
+ * One step "dx dy" of an "M x y l …" path from whole tenths: a separator before it unless it is the
+ * first after the "l" or starts with a minus sign, and none inside before a negative dy. Counted by
+ * the caller, never read back from the path (asking a growing string about its end copies it).
+ */
+export function relativeStep(first: boolean, dxTenths: number, dyTenths: number): string {
+  const dx = tenths(dxTenths);
+  const dy = tenths(dyTenths);
+  return `${first || dx.startsWith("-") ? "" : " "}${dx}${dy.startsWith("-") ? "" : " "}${dy}`;
+}
+
+/**
  * "M x y l dx dy dx dy …" per segment, in time order (segment numbers come from chart-data).
  * Relative steps are shorter than absolute points (a 300-visit series is most of a chart's
  * markup), and are taken between the already rounded positions, in whole tenths, so the line
@@ -148,11 +159,7 @@ export function segmentPaths(points: readonly PlacedPoint[]): { segment: number;
   }
   const write = (path: Path) => {
     if (path.dx === 0 && path.dy === 0) return;
-    const dx = tenths(path.dx);
-    const dy = tenths(path.dy);
-    // "l" once, then pairs; a negative number needs no separator before it.
-    const first = path.steps === 0 ? "l" : dx.startsWith("-") ? "" : " ";
-    path.d += `${first}${dx}${dy.startsWith("-") ? "" : " "}${dy}`;
+    path.d += `${path.steps === 0 ? "l" : ""}${relativeStep(path.steps === 0, path.dx, path.dy)}`;
     path.steps++;
   };
   const bySegment = new Map<number, Path>();

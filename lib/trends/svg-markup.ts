@@ -9,7 +9,7 @@ import type { Side } from "@/lib/clinical/measures";
 import { svg, type Markup } from "@/lib/markup/html";
 import type { MeasureChart } from "./chart-data";
 import { markerPath, SIDE_COLOURS } from "./palette";
-import { isDense, r1, SVG_HEIGHT, SVG_WIDTH, type ChartGeometry, type PlacedPoint } from "./svg-geometry";
+import { isDense, r1, relativeStep, SVG_HEIGHT, SVG_WIDTH, type ChartGeometry, type PlacedPoint } from "./svg-geometry";
 
 /** How far (viewBox units) a left and a right marker at the same place are moved apart, so both show. */
 const COINCIDE_SHIFT = 4;
@@ -43,11 +43,7 @@ function vertexPath(positions: readonly { x: number; y: number }[]): string {
     const ty = Math.round(y * 10);
     if (!last) d = `M${tx / 10} ${ty / 10}l`;
     else {
-      const dx = String((tx - last[0]) / 10);
-      const dy = String((ty - last[1]) / 10);
-      // No separator right after the "l" or before a negative number (counted, not read back from
-      // d: asking a growing string about its end made every step copy it).
-      d += `${steps === 0 || dx.startsWith("-") ? "" : " "}${dx}${dy.startsWith("-") ? "" : " "}${dy}`;
+      d += relativeStep(steps === 0, tx - last[0], ty - last[1]);
       steps++;
     }
     last = [tx, ty];
