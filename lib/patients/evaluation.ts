@@ -44,32 +44,29 @@ export function storedColumnsFor(history: PatientHistory): StoredColumns {
   };
 }
 
-/** Writes the stored columns of these patients in one statement (and marks the rows updated). */
+/**
+ * Writes the stored columns of these patients in one statement (and marks the rows updated). The
+ * two JSON columns go as one JSON array each, split by PostgreSQL: as elements of a text[] every
+ * ~15 KB evaluation was escaped once more (each quote of the JSON), in JavaScript and on the wire.
+ * json_array_elements keeps each element's text as written, so `evaluation` keeps the engine's key
+ * order. The rest are plain arrays, matched to the JSON elements by position.
+ */
 export async function writeStoredColumns(tx: Tx, rows: readonly { id: string; columns: StoredColumns }[]): Promise<void> {
   if (rows.length === 0) return;
-  if (rows.length === 1) {
-    // One patient (every write): plain parameters. In an array, each ~15 KB evaluation would be
-    // escaped again as an array element (every quote of the JSON), in JavaScript and on the wire.
-    const [{ id, columns }] = rows as [{ id: string; columns: StoredColumns }];
-    await tx.$executeRaw`
-      UPDATE "Patient"
-         SET "status" = ${columns.status}::"PatientStatus", "lastAssessedAt" = ${columns.lastAssessedAt}::timestamptz,
-             "visitChanges" = ${JSON.stringify(columns.visitChanges)}::jsonb, "evaluation" = ${JSON.stringify(columns.evaluation)}::json,
-             "rulesVersion" = ${columns.rulesVersion}, "updatedAt" = now()
-       WHERE "id" = ${id}::uuid`;
-    return;
-  }
   await tx.$executeRawUnsafe(
     `UPDATE "Patient" AS p
         SET "status" = u.status::"PatientStatus", "lastAssessedAt" = u.last, "visitChanges" = u.changes::jsonb,
-            "evaluation" = u.evaluation::json, "rulesVersion" = u.version, "updatedAt" = now()
-       FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::int[]) AS u(id, status, last, changes, evaluation, version)
+            "evaluation" = u.evaluation, "rulesVersion" = u.version, "updatedAt" = now()
+       FROM (SELECT r.id, r.status, r.last, r.version, c.changes, e.evaluation
+               FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $6::int[]) WITH ORDINALITY AS r(id, status, last, version, n)
+               JOIN json_array_elements($4::json) WITH ORDINALITY AS c(changes, n) USING (n)
+               JOIN json_array_elements($5::json) WITH ORDINALITY AS e(evaluation, n) USING (n)) AS u
       WHERE p."id" = u.id`,
     rows.map((r) => r.id),
     rows.map((r) => r.columns.status),
     rows.map((r) => r.columns.lastAssessedAt),
-    rows.map((r) => JSON.stringify(r.columns.visitChanges)),
-    rows.map((r) => JSON.stringify(r.columns.evaluation)),
+    JSON.stringify(rows.map((r) => r.columns.visitChanges)),
+    JSON.stringify(rows.map((r) => r.columns.evaluation)),
     rows.map((r) => r.columns.rulesVersion),
   );
 }
