@@ -10,15 +10,10 @@ import { applyMigrations, MigrationError } from "@/lib/db/migrate";
 
 const log = (line: string) => console.log(`[stride] ${line}`);
 
-interface DatabaseConfig {
-  kind: DatabaseKind;
-}
-
 async function main() {
   const url = process.env.STRIDE_DATABASE_URL;
   const kind = process.env.STRIDE_DATABASE_KIND as DatabaseKind | undefined;
   if (!url || (kind !== "pglite" && kind !== "postgresql")) throw new Error("STRIDE_DATABASE_URL and STRIDE_DATABASE_KIND must be set (run npm start)");
-  const config: DatabaseConfig = { kind };
 
   log("Applying pending migrations…");
   const applied = await applyMigrations(url).catch((error: unknown) => {
@@ -29,14 +24,13 @@ async function main() {
   });
   log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database schema is up to date.");
 
-  await seedIfEmpty(url, config);
-  await recomputeOutdatedEvaluations(url, config);
+  // The ORM (lib/db/client) reads STRIDE_DATABASE_URL and STRIDE_DATABASE_KIND, set by start.ts.
+  await seedIfEmpty(kind);
+  await recomputeOutdatedEvaluations(url);
 }
 
-async function seedIfEmpty(url: string, config: DatabaseConfig) {
-  if (!demoEnabled(config.kind)) return;
-  process.env.STRIDE_DATABASE_URL = url;
-  process.env.STRIDE_DATABASE_KIND = config.kind;
+async function seedIfEmpty(kind: DatabaseKind) {
+  if (!demoEnabled(kind)) return;
   const { db, disconnectDb } = await import("@/lib/db/client");
   try {
     if ((await db.clinic.count()) > 0) return;
@@ -55,9 +49,9 @@ async function seedIfEmpty(url: string, config: DatabaseConfig) {
  * Stored evaluations made by other clinical rules (RULES_VERSION changed) or never stored (rows
  * from before the stored evaluation, an old backup) are recomputed before the app serves, in
  * batches with progress. A database that is up to date costs one count over a plain connection
- * (the ORM is loaded into this long-lived process only when there is work).
+ * (the ORM is loaded only when there is work, which keeps a routine start quick).
  */
-async function recomputeOutdatedEvaluations(url: string, config: DatabaseConfig) {
+async function recomputeOutdatedEvaluations(url: string) {
   const { RULES_VERSION } = await import("@/lib/clinical/rules-version");
   const client = new pg.Client({ connectionString: url });
   let outdated: number;
@@ -72,8 +66,6 @@ async function recomputeOutdatedEvaluations(url: string, config: DatabaseConfig)
     await client.end().catch(() => undefined);
   }
   if (outdated === 0) return;
-  process.env.STRIDE_DATABASE_URL = url;
-  process.env.STRIDE_DATABASE_KIND = config.kind;
   const { disconnectDb } = await import("@/lib/db/client");
   const { recomputeOutdatedEvaluations: recompute } = await import("@/lib/patients/status-repair");
   try {
