@@ -6,7 +6,7 @@ import { day } from "@/lib/clinical/test-helpers";
 import type { ChartPoint, MeasureChart } from "./chart-data";
 import { chartGeometry } from "./svg-geometry";
 import { chartMarkup } from "./svg-markup";
-import { hoverPoints } from "./hover";
+import { hoverIndex, hoverPoints, pointText } from "./hover";
 import { DENSE_SERIES_POINTS } from "./svg-geometry";
 import { valuesTableHtml } from "./table-markup";
 import { drawsThrough } from "./path-test-helpers";
@@ -98,9 +98,32 @@ describe("chart markup", () => {
 describe("hover points (the hover route's texts)", () => {
   it("gives every value its text at its marker's position, the text as data (escaped by whoever shows it)", () => {
     const many = Array.from({ length: DENSE_SERIES_POINTS + 20 }, (_, i) => point(i, 8 + (i % 5), i === 30 ? { flags: ["DF_LOW"] } : {}));
-    const hover = hoverPoints(geometryOf(chart(many)));
+    const hover = hoverPoints(hoverIndex(geometryOf(chart(many)).series));
     expect(hover).toHaveLength(many.length);
     expect(hover[30]).toEqual({ x: expect.any(Number), y: expect.any(Number), text: "Left: 8 cm · d30 · tape · rated by Alex <Morgan> · flag: DF_LOW" });
+  });
+
+  it("keeps what the texts need compactly and gives back the same texts and positions as the values", () => {
+    const left = [
+      point(0, 8),
+      point(1, 9, { method: null }),
+      point(2, 9, { method: "app", methodChangedFromPrevious: true, flags: ["DF_LOW", "R2"], rater: "Sam Lee" }),
+      point(3, 8),
+    ];
+    const right = [point(0, 12, { date: "first" }), point(3, 11.5)];
+    const series = geometryOf(chart(left, right)).series;
+    const index = hoverIndex(series);
+    expect(hoverPoints(index)).toEqual(series.flatMap((s) => s.points.map((p) => ({ x: p.x, y: p.y, text: pointText(s.side, p.point) }))));
+    expect(hoverPoints(index).map((p) => p.text)).toEqual([
+      "Left: 8 cm · d0 · tape · rated by Alex <Morgan>",
+      "Left: 9 cm · d1 · method not recorded · rated by Alex <Morgan>",
+      "Left: 9 cm · d2 · app · rated by Sam Lee · method changed · flag: DF_LOW, R2",
+      "Left: 8 cm · d3 · tape · rated by Alex <Morgan>",
+      "Right: 12 cm · first · tape · rated by Alex <Morgan>",
+      "Right: 11.5 cm · d3 · tape · rated by Alex <Morgan>",
+    ]);
+    // Each distinct text once: 4 values, 5 dates, 2 methods, 2 raters, 2 flag lists ("" and one).
+    expect(index.texts).toHaveLength(15);
   });
 });
 

@@ -32,7 +32,7 @@ function chart(extra: Partial<ChartView> = {}): ChartView {
     ],
     valueCount: 4,
     tableHtml: html`<table><tbody><tr><td>1</td></tr></tbody></table>`,
-    placed: [],
+    hover: { series: [], texts: [] },
     ...extra,
   };
 }

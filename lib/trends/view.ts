@@ -8,7 +8,8 @@ import type { Evaluation } from "@/lib/clinical/types";
 import type { Markup } from "@/lib/markup/html";
 import { buildTrendsChartData, type ChartAssessment, type ChartTreatment, type MeasureChart } from "./chart-data";
 import type { ResolvedRange } from "./range";
-import { chartGeometry, type SeriesGeometry } from "./svg-geometry";
+import { chartGeometry } from "./svg-geometry";
+import { hoverIndex, type HoverIndex } from "./hover";
 import { chartMarkup } from "./svg-markup";
 import { INLINE_TABLES_MAX_VALUES, tableRowCount, valuesTableHtml } from "./table-markup";
 import { mdcText } from "@/lib/clinical/trends";
@@ -34,8 +35,8 @@ export interface ChartView {
   valueCount: number;
   /** The table's markup, or null when it is too long to inline and is one link away instead. */
   tableHtml: Markup | null;
-  /** Where every value sits in the SVG, for the hover route (lib/trends/hover builds the texts). */
-  placed: Pick<SeriesGeometry, "side" | "points">[];
+  /** Where every value sits in the SVG and what its hover text says, compactly, for the hover route. */
+  hover: HoverIndex;
 }
 
 export interface TrendsView {
@@ -57,8 +58,8 @@ export interface TrendsViewInput {
   requestedTable: string | null;
 }
 
-/** A placed point held for the hover route: its position plus a share of the point it refers to. */
-const PLACED_POINT_BYTES = 120;
+/** A value held for the hover route: position and text indexes (lib/trends/hover), plus a share of its distinct texts. */
+const HOVER_VALUE_BYTES = 48;
 
 export function buildTrendsView({ assessments, treatments, evaluation, range, requestedTable }: TrendsViewInput): TrendsView {
   const data = buildTrendsChartData({ assessments, evaluation, treatments, range });
@@ -74,7 +75,7 @@ export function buildTrendsView({ assessments, treatments, evaluation, range, re
       const valueCount = tableRowCount(chart);
       const tableHtml = inlineTables || requestedTable === chart.code || svg === null ? valuesTableHtml(chart) : null;
       // The chart's markup is held twice: in the view, and in the page's section built from it.
-      size += 2 * ((svg?.value.length ?? 0) + (tableHtml?.value.length ?? 0)) + valueCount * PLACED_POINT_BYTES + 2000;
+      size += 2 * ((svg?.value.length ?? 0) + (tableHtml?.value.length ?? 0)) + valueCount * HOVER_VALUE_BYTES + 2000;
       return {
         code: chart.code,
         title: chart.title,
@@ -83,7 +84,7 @@ export function buildTrendsView({ assessments, treatments, evaluation, range, re
         svg,
         valueCount,
         tableHtml,
-        placed: geometry.series.map((s) => ({ side: s.side, points: s.points })),
+        hover: hoverIndex(geometry.series),
         sentences: chart.series.map((s) => ({
           side: s.side,
           text: s.sentence,

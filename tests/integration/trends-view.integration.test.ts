@@ -9,6 +9,7 @@ import { amendAssessment, deleteAssessment, recordAssessment, restoreAssessment 
 import { NotFoundError } from "@/lib/errors/app-errors";
 import { updatePatient } from "@/lib/patients/mutations";
 import { deleteTreatment, recordTreatment } from "@/lib/treatments/mutations";
+import { hoverValueCount } from "@/lib/trends/hover";
 import { loadTrendsView, readTrendsFingerprint } from "@/lib/trends/queries";
 import { resolveRange, parseTrendsParams } from "@/lib/trends/range";
 import { updateOwnProfile } from "@/lib/users/mutations";
@@ -156,7 +157,7 @@ describe("GET /patients/{id}/trends/hover", () => {
     expect(points.every((p) => p.x >= 48 && p.x <= 448 && p.y >= 18 && p.y <= 196)).toBe(true);
     // The page draws this chart without a marker per value and without any hover text of its own.
     const { view } = await loadTrendsView(actor, patient.id, options);
-    expect(lungeChart(view).placed.flatMap((s) => s.points)).toHaveLength(visits * 2);
+    expect(hoverValueCount(lungeChart(view).hover)).toBe(visits * 2);
     expect(lungeChart(view).svg!.value).not.toContain("<title>");
 
     const right = await call(hoverRoute.GET, "GET", "", { token, id: patient.id, query: "code=ankle_df_wblt_cm&show=right" });

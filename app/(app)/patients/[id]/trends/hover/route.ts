@@ -32,6 +32,6 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     const range = resolveRange(parseTrendsParams(query), now);
     const { view } = await loadTrendsView(actor, id, { range, requestedTable: null, audit: false });
     const chart = view.groups.flatMap((g) => g.charts).find((c) => c.code === code);
-    return { code, points: chart ? hoverPoints({ series: chart.placed }) : [] };
+    return { code, points: chart ? hoverPoints(chart.hover) : [] };
   });
 }
