@@ -3,11 +3,13 @@
 // (app/(app)/patients/[id]/trends/hover): the page itself carries no per-value text, so a long
 // history does not pay for hover texts nobody reads.
 //
-// What the route needs is kept in the view cache as a HoverIndex: columns (typed arrays and one
-// table of distinct texts) instead of an object per value. A 300-visit view held ~50,000 small
-// objects for the hover route, and every full garbage collection of the server walked all of them
-// for every view in the cache: first views of the trends page cost 58 vs 47 ms of CPU with and
-// without them (docs/performance.md, "Trends page").
+// What the route needs is kept in the view cache as a HoverIndex: a few flat arrays of numbers and
+// one table of distinct texts per chart instead of an object per value. A 300-visit view held
+// ~50,000 small objects for the hover route, and every full garbage collection of the server
+// walked all of them for every view in the cache: first views of the trends page cost 58 vs 47 ms
+// of CPU with and without them (docs/performance.md, "Trends page"). Plain arrays, not typed
+// arrays: they stay in the JavaScript heap that the server's heap limit bounds, where each typed
+// array would allocate its own buffer outside it.
 import type { Side } from "@/lib/clinical/measures";
 import type { ChartPoint } from "./chart-data";
 import type { SeriesGeometry } from "./svg-geometry";
@@ -24,12 +26,13 @@ export type PointFacts = Pick<ChartPoint, "display" | "date" | "method" | "rater
 /** One side's values: positions, and per value the indexes of its texts in HoverIndex.texts. */
 interface HoverSeries {
   side: Side;
-  xs: Float64Array;
-  ys: Float64Array;
-  /** FIELDS entries per value: display, date, method (-1: not recorded), rater, flags ("" when none). */
-  facts: Int32Array;
-  /** 1 where the method differs from the previous value's. */
-  methodChanged: Uint8Array;
+  xs: number[];
+  ys: number[];
+  /**
+   * FIELDS entries per value: display, date, method (-1: not recorded), rater, flags ("" when
+   * none), and 1 where the method differs from the previous value's (else 0).
+   */
+  facts: number[];
 }
 
 export interface HoverIndex {
@@ -38,7 +41,7 @@ export interface HoverIndex {
   texts: string[];
 }
 
-const FIELDS = 5;
+const FIELDS = 6;
 const SIDE_LABELS: Record<Side, string> = { left: "Left", right: "Right", none: "" };
 
 /** The hover text of one value: value with unit, date, method, rater, notes. */
@@ -61,19 +64,18 @@ export function hoverIndex(series: readonly Pick<SeriesGeometry, "side" | "point
   return {
     texts,
     series: series.map(({ side, points }) => {
-      const n = points.length;
-      const s: HoverSeries = { side, xs: new Float64Array(n), ys: new Float64Array(n), facts: new Int32Array(n * FIELDS), methodChanged: new Uint8Array(n) };
-      for (let i = 0; i < n; i++) {
-        const { x, y, point } = points[i]!;
-        s.xs[i] = x;
-        s.ys[i] = y;
-        const at = i * FIELDS;
-        s.facts[at] = textIndex(point.display);
-        s.facts[at + 1] = textIndex(point.date);
-        s.facts[at + 2] = point.method === null ? -1 : textIndex(point.method);
-        s.facts[at + 3] = textIndex(point.rater);
-        s.facts[at + 4] = textIndex(point.flags.join(", "));
-        s.methodChanged[i] = point.methodChangedFromPrevious ? 1 : 0;
+      const s: HoverSeries = { side, xs: [], ys: [], facts: [] };
+      for (const { x, y, point } of points) {
+        s.xs.push(x);
+        s.ys.push(y);
+        s.facts.push(
+          textIndex(point.display),
+          textIndex(point.date),
+          point.method === null ? -1 : textIndex(point.method),
+          textIndex(point.rater),
+          textIndex(point.flags.join(", ")),
+          point.methodChangedFromPrevious ? 1 : 0,
+        );
       }
       return s;
     }),
@@ -89,7 +91,7 @@ export function hoverValueCount(index: HoverIndex): number {
 export function hoverPoints(index: HoverIndex): HoverPoint[] {
   const { texts } = index;
   return index.series.flatMap((s) =>
-    Array.from(s.xs, (x, i) => {
+    s.xs.map((x, i) => {
       const at = i * FIELDS;
       const flags = texts[s.facts[at + 4]!]!;
       const facts: PointFacts = {
@@ -98,7 +100,7 @@ export function hoverPoints(index: HoverIndex): HoverPoint[] {
         method: s.facts[at + 2]! < 0 ? null : texts[s.facts[at + 2]!]!,
         rater: texts[s.facts[at + 3]!]!,
         flags: flags === "" ? [] : [flags],
-        methodChangedFromPrevious: s.methodChanged[i] === 1,
+        methodChangedFromPrevious: s.facts[at + 5] === 1,
       };
       return { x, y: s.ys[i]!, text: pointText(s.side, facts) };
     }),

@@ -45,7 +45,7 @@ export interface TrendsView {
   hasTreatments: boolean;
   visitCount: number;
   evaluation: Evaluation;
-  /** Approximate size of what is held (markup and placed points), for the cache's budget. */
+  /** Approximate size of what is held (markup and hover data), for the cache's budget. */
   size: number;
 }
 
@@ -58,8 +58,8 @@ export interface TrendsViewInput {
   requestedTable: string | null;
 }
 
-/** A value held for the hover route: position and text indexes (lib/trends/hover), plus a share of its distinct texts. */
-const HOVER_VALUE_BYTES = 48;
+/** A value held for the hover route: two doubles and six small integers (lib/trends/hover), plus a share of its distinct texts. */
+const HOVER_VALUE_BYTES = 72;
 
 export function buildTrendsView({ assessments, treatments, evaluation, range, requestedTable }: TrendsViewInput): TrendsView {
   const data = buildTrendsChartData({ assessments, evaluation, treatments, range });
