@@ -10,7 +10,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { refreshPatientStatus } from "@/lib/patients/evaluation";
 import { lockPatientForWrite, WRITE_TRANSACTION } from "@/lib/patients/lock";
 import { isUuid } from "@/lib/validation/parse";
-import { amendReasonSchema, assertNotBeforeBirth, parseAmendmentInput, parseAssessmentInput, scoreVisit } from "./input";
+import { amendReasonSchema, assertNotBeforeBirth, parseAmendmentInput, parseAssessmentInput, scoreVisit, type AssessmentInput } from "./input";
 import { storedAnswers, type ScoredQuestionnaire } from "@/lib/questionnaires/input";
 import type { QuestionnaireView } from "@/lib/questionnaires/instruments";
 import { readAssessment, type AssessmentView } from "./queries";
@@ -21,15 +21,39 @@ function inTransaction<T>(tx: Tx | undefined, work: (tx: Tx) => Promise<T>): Pro
   return tx ? work(tx) : db.$transaction(work, WRITE_TRANSACTION);
 }
 
+/** A value as stored: a blank method is no method. */
+function storedValues(measures: AssessmentInputParsed["measures"]) {
+  return measures.map((m) => ({ code: m.code, side: m.side, value: m.value, method: m.method?.trim() || null }));
+}
+
 function measureRows(actor: Actor, assessmentId: string, measures: AssessmentInputParsed["measures"]) {
-  return measures.map((m) => ({
-    clinicId: actor.clinicId,
-    assessmentId,
-    code: m.code,
-    side: m.side,
-    value: m.value,
-    method: m.method?.trim() || null,
-  }));
+  return storedValues(measures).map((m) => ({ clinicId: actor.clinicId, assessmentId, ...m }));
+}
+
+/**
+ * Inserts a new visit and its values in ONE statement (the values' INSERT is a CTE fed by the
+ * visit's RETURNING): recording a visit is the API's most frequent write, and on the ORM these were
+ * two statements, each compiled by its query engine. Same columns as the ORM wrote, `updatedAt`
+ * included.
+ */
+async function insertVisit(tx: Tx, actor: Actor, patientId: string, data: AssessmentInput): Promise<{ id: string }> {
+  const values = storedValues(data.measures);
+  const now = new Date();
+  const [row] = await tx.$queryRaw<{ id: string }[]>`
+    WITH a AS (
+      INSERT INTO "Assessment" ("clinicId", "patientId", "raterId", "takenAt", "notes", "redFlags", "footwear", "createdAt", "updatedAt")
+      VALUES (${actor.clinicId}::uuid, ${patientId}::uuid, ${actor.userId}::uuid, ${new Date(data.takenAt)}::timestamptz,
+              ${data.notes?.trim() ? data.notes : null}, ${data.redFlags}::text[], ${data.footwear ?? null}::"Footwear",
+              ${now}::timestamptz, ${now}::timestamptz)
+      RETURNING "id"
+    ), m AS (
+      INSERT INTO "MeasureValue" ("clinicId", "assessmentId", "code", "side", "value", "method")
+      SELECT ${actor.clinicId}::uuid, a."id", v.code, v.side::"Side", v.value, v.method
+        FROM a, unnest(${values.map((v) => v.code)}::text[], ${values.map((v) => v.side)}::text[],
+                       ${values.map((v) => v.value)}::float8[], ${values.map((v) => v.method)}::text[]) AS v(code, side, value, method)
+    )
+    SELECT "id"::text AS "id" FROM a`;
+  return row!;
 }
 
 /**
@@ -85,19 +109,7 @@ export async function recordAssessment(actor: Actor, patientId: string, input: u
   return inTransaction(tx, async (tx) => {
     const patient = await lockPatientForWrite(tx, actor, patientId);
     assertNotBeforeBirth(data.takenAt, patient.birthDate);
-    const created = await tx.assessment.create({
-      data: {
-        clinicId: actor.clinicId,
-        patientId,
-        raterId: actor.userId,
-        takenAt: new Date(data.takenAt),
-        redFlags: data.redFlags,
-        notes: data.notes?.trim() ? data.notes : null,
-        footwear: data.footwear,
-      },
-      select: { id: true },
-    });
-    if (data.measures.length) await tx.measureValue.createMany({ data: measureRows(actor, created.id, data.measures) });
+    const created = await insertVisit(tx, actor, patientId, data);
     await writeQuestionnaires(tx, actor, created.id, data.questionnaires, { replace: false });
     await refreshPatientStatus(tx, actor.clinicId, patientId);
     const view = await readAssessment(tx, actor.clinicId, created.id);

@@ -99,11 +99,10 @@ export async function withIdempotency(
     const row = claimed[0];
     if (!row) return undefined;
     const answer = await work(tx);
-    await tx.idempotencyKey.update({
-      where: { id: row.id },
-      data: { status: answer.status, response: answer.body as Prisma.InputJsonValue },
-      select: { id: true },
-    });
+    // The answer is JSON already (it is what the route sends); stored as such, in one plain UPDATE.
+    await tx.$executeRaw`
+      UPDATE "IdempotencyKey" SET "status" = ${answer.status}, "response" = ${JSON.stringify(answer.body ?? null)}::jsonb
+       WHERE "id" = ${row.id}::uuid`;
     return answer;
   }, WRITE_TRANSACTION);
   if (result) return { ...result, replayed: false };
