@@ -14,6 +14,7 @@ import { amendReasonSchema, assertNotBeforeBirth, parseAmendmentInput, parseAsse
 import { storedAnswers, type ScoredQuestionnaire } from "@/lib/questionnaires/input";
 import type { QuestionnaireView } from "@/lib/questionnaires/instruments";
 import { readAssessment, type AssessmentView } from "./queries";
+import { toView, visitViewSelect, type AssessmentRow } from "./view-sql";
 
 type Tx = Prisma.TransactionClient;
 
@@ -31,43 +32,53 @@ function measureRows(actor: Actor, assessmentId: string, measures: AssessmentInp
 }
 
 /**
- * Inserts a new visit and its values in ONE statement (the values' INSERT is a CTE fed by the
- * visit's RETURNING): recording a visit is the API's most frequent write, and on the ORM these were
- * two statements, each compiled by its query engine. Same columns as the ORM wrote, `updatedAt`
- * included.
+ * Inserts a new visit with its values and questionnaire answers in ONE statement (the values' and
+ * answers' INSERTs are CTEs fed by the visit's RETURNING) and answers with the visit as the reads
+ * show it, built from the rows just written: recording a visit is the API's most frequent write,
+ * and through the ORM it was five statements (visit, values, answers, then the visit read back in
+ * two). Same columns as the ORM wrote, `updatedAt` included.
  */
-async function insertVisit(tx: Tx, actor: Actor, patientId: string, data: AssessmentInput): Promise<{ id: string }> {
+async function insertVisit(tx: Tx, actor: Actor, patientId: string, data: AssessmentInput): Promise<AssessmentView> {
   const values = storedValues(data.measures);
+  const answers = data.questionnaires.map((q) => [q.instrument, storedAnswers(q), q.value]);
   const now = new Date();
-  const [row] = await tx.$queryRaw<{ id: string }[]>`
-    WITH a AS (
-      INSERT INTO "Assessment" ("clinicId", "patientId", "raterId", "takenAt", "notes", "redFlags", "footwear", "createdAt", "updatedAt")
-      VALUES (${actor.clinicId}::uuid, ${patientId}::uuid, ${actor.userId}::uuid, ${new Date(data.takenAt)}::timestamptz,
-              ${data.notes?.trim() ? data.notes : null}, ${data.redFlags}::text[], ${data.footwear ?? null}::"Footwear",
-              ${now}::timestamptz, ${now}::timestamptz)
-      RETURNING "id"
-    ), m AS (
-      INSERT INTO "MeasureValue" ("clinicId", "assessmentId", "code", "side", "value", "method")
-      SELECT ${actor.clinicId}::uuid, a."id", v.code, v.side::"Side", v.value, v.method
-        FROM a, unnest(${values.map((v) => v.code)}::text[], ${values.map((v) => v.side)}::text[],
-                       ${values.map((v) => v.value)}::float8[], ${values.map((v) => v.method)}::text[]) AS v(code, side, value, method)
-    )
-    SELECT "id"::text AS "id" FROM a`;
-  return row!;
+  const [row] = await tx.$queryRawUnsafe<AssessmentRow[]>(
+    `WITH a AS (
+       INSERT INTO "Assessment" ("clinicId", "patientId", "raterId", "takenAt", "notes", "redFlags", "footwear", "createdAt", "updatedAt")
+       VALUES ($1::uuid, $2::uuid, $3::uuid, $4::timestamptz, $5, $6::text[], $7::"Footwear", $8::timestamptz, $8::timestamptz)
+       RETURNING *
+     ), m AS (
+       INSERT INTO "MeasureValue" ("clinicId", "assessmentId", "code", "side", "value", "method")
+       SELECT $1::uuid, a."id", v.code, v.side::"Side", v.value, v.method
+         FROM a, unnest($9::text[], $10::text[], $11::float8[], $12::text[]) AS v(code, side, value, method)
+       RETURNING "code", "side", "value", "method"
+     ), q AS (
+       INSERT INTO "QuestionnaireResponse" ("clinicId", "assessmentId", "instrument", "answers", "score")
+       SELECT $1::uuid, a."id", (x->>0)::"QuestionnaireInstrument", (x->1)::jsonb, (x->>2)::float8
+         FROM a, json_array_elements($13::json) AS x
+       RETURNING "instrument", "answers", "score"
+     )
+     ${visitViewSelect("a", "m", "q")}`,
+    actor.clinicId,
+    patientId,
+    actor.userId,
+    new Date(data.takenAt),
+    data.notes?.trim() ? data.notes : null,
+    data.redFlags,
+    data.footwear ?? null,
+    now,
+    values.map((v) => v.code),
+    values.map((v) => v.side),
+    values.map((v) => v.value),
+    values.map((v) => v.method),
+    JSON.stringify(answers),
+  );
+  return toView(row!);
 }
 
-/**
- * Stores the visit's questionnaire answers, replacing any it had (`replace`: a correction); a new
- * visit has none to replace, and skips that round trip.
- */
-async function writeQuestionnaires(
-  tx: Tx,
-  actor: Actor,
-  assessmentId: string,
-  questionnaires: readonly ScoredQuestionnaire[],
-  options: { replace: boolean },
-) {
-  if (options.replace) await tx.questionnaireResponse.deleteMany({ where: { clinicId: actor.clinicId, assessmentId } });
+/** Replaces a corrected visit's questionnaire answers (a new visit's are written by insertVisit). */
+async function replaceQuestionnaires(tx: Tx, actor: Actor, assessmentId: string, questionnaires: readonly ScoredQuestionnaire[]) {
+  await tx.questionnaireResponse.deleteMany({ where: { clinicId: actor.clinicId, assessmentId } });
   if (!questionnaires.length) return;
   await tx.questionnaireResponse.createMany({
     data: questionnaires.map((q) => ({
@@ -109,14 +120,12 @@ export async function recordAssessment(actor: Actor, patientId: string, input: u
   return inTransaction(tx, async (tx) => {
     const patient = await lockPatientForWrite(tx, actor, patientId);
     assertNotBeforeBirth(data.takenAt, patient.birthDate);
-    const created = await insertVisit(tx, actor, patientId, data);
-    await writeQuestionnaires(tx, actor, created.id, data.questionnaires, { replace: false });
+    const view = await insertVisit(tx, actor, patientId, data);
     await refreshPatientStatus(tx, actor.clinicId, patientId);
-    const view = await readAssessment(tx, actor.clinicId, created.id);
     await recordAudit(tx, actor, {
       action: "assessment.create",
       entityType: "Assessment",
-      entityId: created.id,
+      entityId: view.id,
       details: { patientId, values: auditValues(view) },
     });
     return view;
@@ -146,7 +155,7 @@ export async function amendAssessment(actor: Actor, id: string, input: unknown):
     if (scored.issues.length) throw new ValidationError(scored.issues);
     await tx.measureValue.deleteMany({ where: { clinicId: actor.clinicId, assessmentId: id } });
     if (scored.measures.length) await tx.measureValue.createMany({ data: measureRows(actor, id, scored.measures) });
-    await writeQuestionnaires(tx, actor, id, questionnaires, { replace: true });
+    await replaceQuestionnaires(tx, actor, id, questionnaires);
     await tx.assessment.update({
       where: { id },
       data: {
