@@ -32,31 +32,27 @@ export interface PatientHistoryView {
   updatedBy: { id: string; name: string } | null;
 }
 
-export const historySelect = {
-  patientId: true,
-  heelPainOnsetLeft: true,
-  heelPainOnsetRight: true,
-  hipPainBeforeHeel: true,
-  hipPainOnset: true,
-  hipPainSide: true,
-  backPainBeforeHeel: true,
-  backPainOnset: true,
-  diabetes: true,
-  inflammatoryArthritis: true,
-  neuropathy: true,
-  otherComorbidity: true,
-  medications: true,
-  updatedAt: true,
-  updatedById: true,
-} satisfies Prisma.PatientHistorySelect;
-
-const investigationSelect = { id: true, date: true, kind: true, finding: true } satisfies Prisma.PatientInvestigationSelect;
-
-type HistoryRow = Prisma.PatientHistoryGetPayload<{ select: typeof historySelect }>;
-type InvestigationRow = Prisma.PatientInvestigationGetPayload<{ select: typeof investigationSelect }>;
-
-/** A DATE column arrives as midnight UTC; the calendar date is its first ten characters. */
-const day = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
+/** The history's row as the one statement below returns it: calendar dates as YYYY-MM-DD. */
+type HistoryRow = {
+  recorded: boolean;
+  heelPainOnsetLeft: string | null;
+  heelPainOnsetRight: string | null;
+  hipPainBeforeHeel: PainBeforeHeel | null;
+  hipPainOnset: string | null;
+  hipPainSide: HipPainSide | null;
+  backPainBeforeHeel: PainBeforeHeel | null;
+  backPainOnset: string | null;
+  diabetes: boolean | null;
+  inflammatoryArthritis: boolean | null;
+  neuropathy: boolean | null;
+  otherComorbidity: string | null;
+  medications: string | null;
+  updatedAt: Date | null;
+  updatedById: string | null;
+  updatedByName: string | null;
+  /** `[id, date, kind, finding]` per investigation, oldest first, as JSON text. */
+  investigations: string;
+};
 
 export function emptyHistory(patientId: string): PatientHistoryView {
   return {
@@ -72,34 +68,42 @@ export function emptyHistory(patientId: string): PatientHistoryView {
   };
 }
 
-function toView(patientId: string, row: HistoryRow | null, investigations: InvestigationRow[], updatedBy: { id: string; name: string } | null): PatientHistoryView {
+const ymd = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
+
+/**
+ * The history without checking the patient: for callers that have just read it (same clinic).
+ * ONE statement (the patient page reads it on every view): the history row, the user who last
+ * changed it (named within the clinic) and the investigations; through the ORM it was three.
+ */
+export async function readPatientHistory(tx: Tx, clinicId: string, patientId: string): Promise<PatientHistoryView> {
+  const [r] = await tx.$queryRawUnsafe<[HistoryRow]>(
+    `SELECT h."patientId" IS NOT NULL AS "recorded",
+            ${ymd('h."heelPainOnsetLeft"')} AS "heelPainOnsetLeft", ${ymd('h."heelPainOnsetRight"')} AS "heelPainOnsetRight",
+            h."hipPainBeforeHeel"::text AS "hipPainBeforeHeel", ${ymd('h."hipPainOnset"')} AS "hipPainOnset", h."hipPainSide"::text AS "hipPainSide",
+            h."backPainBeforeHeel"::text AS "backPainBeforeHeel", ${ymd('h."backPainOnset"')} AS "backPainOnset",
+            h."diabetes", h."inflammatoryArthritis", h."neuropathy", h."otherComorbidity", h."medications",
+            h."updatedAt", h."updatedById"::text AS "updatedById", u."name" AS "updatedByName",
+            COALESCE((SELECT json_agg(json_build_array(i."id", ${ymd('i."date"')}, i."kind", i."finding") ORDER BY i."date", i."createdAt", i."id")
+                        FROM "PatientInvestigation" i WHERE i."clinicId" = $1::uuid AND i."patientId" = $2::uuid), '[]'::json)::text AS "investigations"
+       FROM (SELECT 1) AS one
+       LEFT JOIN "PatientHistory" h ON h."clinicId" = $1::uuid AND h."patientId" = $2::uuid
+       LEFT JOIN "User" u ON u."id" = h."updatedById" AND u."clinicId" = h."clinicId"`,
+    clinicId,
+    patientId,
+  );
   const view = emptyHistory(patientId);
-  view.investigations = investigations.map((i) => ({ id: i.id, date: day(i.date)!, kind: i.kind, finding: i.finding }));
-  if (!row) return view;
+  view.investigations = (JSON.parse(r.investigations) as [string, string, InvestigationKind, string][]).map(([id, date, kind, finding]) => ({ id, date, kind, finding }));
+  if (!r.recorded) return view;
   return {
     ...view,
-    heelPainOnset: { left: day(row.heelPainOnsetLeft), right: day(row.heelPainOnsetRight) },
-    hipPain: { beforeHeelPain: row.hipPainBeforeHeel, onset: day(row.hipPainOnset), side: row.hipPainSide },
-    backPain: { beforeHeelPain: row.backPainBeforeHeel, onset: day(row.backPainOnset) },
-    comorbidities: { diabetes: row.diabetes, inflammatoryArthritis: row.inflammatoryArthritis, neuropathy: row.neuropathy, other: row.otherComorbidity },
-    medications: row.medications,
-    updatedAt: row.updatedAt.toISOString(),
-    updatedBy,
+    heelPainOnset: { left: r.heelPainOnsetLeft, right: r.heelPainOnsetRight },
+    hipPain: { beforeHeelPain: r.hipPainBeforeHeel!, onset: r.hipPainOnset, side: r.hipPainSide },
+    backPain: { beforeHeelPain: r.backPainBeforeHeel!, onset: r.backPainOnset },
+    comorbidities: { diabetes: r.diabetes, inflammatoryArthritis: r.inflammatoryArthritis, neuropathy: r.neuropathy, other: r.otherComorbidity },
+    medications: r.medications,
+    updatedAt: r.updatedAt!.toISOString(),
+    updatedBy: { id: r.updatedById!, name: r.updatedByName ?? "unknown user" },
   };
-}
-
-/** The history without checking the patient: for callers that have just read it (same clinic). */
-export async function readPatientHistory(tx: Tx, clinicId: string, patientId: string): Promise<PatientHistoryView> {
-  const [row, investigations] = await Promise.all([
-    tx.patientHistory.findFirst({ where: { clinicId, patientId }, select: historySelect }),
-    tx.patientInvestigation.findMany({
-      where: { clinicId, patientId },
-      orderBy: [{ date: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-      select: investigationSelect,
-    }),
-  ]);
-  const user = row ? await tx.user.findFirst({ where: { clinicId, id: row.updatedById }, select: { id: true, name: true } }) : null;
-  return toView(patientId, row, investigations, row ? (user ?? { id: row.updatedById, name: "unknown user" }) : null);
 }
 
 export async function getPatientHistory(actor: Actor, patientId: string): Promise<PatientHistoryView> {
