@@ -39,9 +39,17 @@ export function timeTicks([start, end]: [number, number], max = 6): TimeTick[] {
     if (t > end) break;
     months.push(t);
   }
-  const every = [1, 2, 3, 4, 6, 12, 24].find((n) => Math.ceil(months.length / n) <= max) ?? Math.ceil(months.length / max);
+  // Every `every` months, counted from year 0 so that the ticks fall on Januaries (and on even
+  // years for 24, every fifth year for 60…) across the WHOLE domain: counting by month of the year
+  // alone made every step of 12 or more keep every January, and the first seven of a ten-year
+  // window filled the axis while the years with the visits went unlabelled.
+  const every =
+    [1, 2, 3, 4, 6, 12, 24].find((n) => Math.ceil(months.length / n) <= max) ?? 12 * Math.ceil(months.length / 12 / max);
   return months
-    .filter((t) => new Date(t).getUTCMonth() % every === 0 || every === 1)
+    .filter((t) => {
+      const d = new Date(t);
+      return (d.getUTCFullYear() * 12 + d.getUTCMonth()) % every === 0;
+    })
     .slice(0, max + 1)
     .map((t) => ({ time: t, label: formatDate(isoOf(t), "UTC").replace(/^1 /, "") }));
 }

@@ -209,6 +209,23 @@ describe("axes", () => {
     expect(ticks[0]!.label).toMatch(/^[A-Z][a-z]{2} \d{4}$/);
   });
 
+  it("spreads year ticks over a long window instead of crowding its first years", () => {
+    for (const [from, to] of [
+      ["2016-03-01", "2026-11-30"], // ten years: every other January
+      ["2000-06-01", "2026-11-30"], // a custom range from long before the first visit
+      ["2019-02-01", "2026-11-30"], // seven years
+    ]) {
+      const end = Date.parse(`${to}T00:00:00Z`);
+      const ticks = timeTicks([Date.parse(`${from}T00:00:00Z`), end]);
+      expect(ticks.length, from).toBeGreaterThanOrEqual(3);
+      expect(ticks.length, from).toBeLessThanOrEqual(7);
+      expect(ticks.every((t) => /^Jan \d{4}$/.test(t.label)), ticks.map((t) => t.label).join()).toBe(true);
+      const gap = ticks[1]!.time - ticks[0]!.time;
+      // The last tick is within one step of the window's end: the recent years are labelled.
+      expect(end - ticks.at(-1)!.time, from).toBeLessThan(gap);
+    }
+  });
+
   it("pads the value domain and stays inside the valid range", () => {
     expect(valueDomain([0, 10], 0, 10)).toEqual([0, 10]);
     const [low, high] = valueDomain([8.2, 10.2], 0, 25);
