@@ -35,8 +35,9 @@ function measureRows(actor: Actor, assessmentId: string, measures: AssessmentInp
  * Inserts a new visit with its values and questionnaire answers in ONE statement (the values' and
  * answers' INSERTs are CTEs fed by the visit's RETURNING) and answers with the visit as the reads
  * show it, built from the rows just written: recording a visit is the API's most frequent write,
- * and through the ORM it was five statements (visit, values, answers, then the visit read back in
- * two). Same columns as the ORM wrote, `updatedAt` included.
+ * and through the ORM it took six or seven statements (the visit, its values, its answers when
+ * there were any, then the visit read back in four). Same columns as the ORM wrote, `updatedAt`
+ * included.
  */
 async function insertVisit(tx: Tx, actor: Actor, patientId: string, data: AssessmentInput): Promise<AssessmentView> {
   const values = storedValues(data.measures);

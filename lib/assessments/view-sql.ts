@@ -1,8 +1,9 @@
 // A visit as the API and the pages see it (AssessmentView), built from ONE SQL row: the visit, its
 // rater, the amending and deleting users' names, and its values and answers as JSON text. The
-// ORM's select sent four statements for the same (the visit, its rater, values and answers, then
-// the names). Every API write answers with the visit it wrote, so this is on each write's path:
-// the reads select from the tables, the insert of a new visit from its own RETURNING rows.
+// ORM sent four or five statements for the same (the visit, its rater, its values, its answers,
+// and the names when it was amended or deleted). Every API write answers with the visit it wrote,
+// so this is on each write's path. The reads select from the tables; the insert of a new visit
+// selects from its own RETURNING rows (lib/assessments/mutations.ts).
 import { MEASURE_CODES } from "@/lib/clinical/measures";
 import type { Footwear } from "@/lib/patients/history/schemas";
 import { INSTRUMENTS, INSTRUMENT_CODES, type QuestionnaireView } from "@/lib/questionnaires/instruments";

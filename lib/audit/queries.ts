@@ -90,8 +90,7 @@ async function withUsers(actor: Actor, rows: EventRow[]): Promise<AuditEventView
     entityType: r.entityType,
     entityId: r.entityId,
     sourceAddress: r.sourceAddress,
-    // A JSON column through a raw query arrives parsed (pg) or as text (some drivers).
-    details: typeof r.details === "string" ? (JSON.parse(r.details) as unknown) : r.details,
+    details: r.details,
   }));
 }
 

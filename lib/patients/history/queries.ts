@@ -73,7 +73,7 @@ const ymd = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 /**
  * The history without checking the patient: for callers that have just read it (same clinic).
  * ONE statement (the patient page reads it on every view): the history row, the user who last
- * changed it (named within the clinic) and the investigations; through the ORM it was three.
+ * changed it (named within the clinic) and the investigations; through the ORM it was two or three.
  */
 export async function readPatientHistory(tx: Tx, clinicId: string, patientId: string): Promise<PatientHistoryView> {
   const [r] = await tx.$queryRawUnsafe<[HistoryRow]>(
