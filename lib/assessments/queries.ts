@@ -7,6 +7,7 @@ import { NotFoundError } from "@/lib/errors/app-errors";
 import type { MeasureCode, RedFlagCode } from "@/lib/clinical/measures";
 import type { Evaluation, PatientHistory } from "@/lib/clinical/types";
 import { readPatientEvaluation } from "@/lib/patients/evaluation";
+import { VISIT_ORDER } from "@/lib/patients/history-read";
 import type { PatientView } from "@/lib/patients/queries";
 import { isUuid } from "@/lib/validation/parse";
 import type { QuestionnaireView } from "@/lib/questionnaires/instruments";
@@ -89,7 +90,7 @@ export async function readPatientAssessments(
   const rows = await db.$queryRawUnsafe<AssessmentRow[]>(
     `${VISIT_VIEW_SELECT}
       WHERE a."clinicId" = $1::uuid AND a."patientId" = $2::uuid AND ($3::boolean OR a."deletedAt" IS NULL)
-      ORDER BY a."takenAt" ASC, a."createdAt" ASC, a."id" ASC`,
+      ORDER BY ${VISIT_ORDER}`,
     clinicId,
     patientId,
     options.includeDeleted === true,

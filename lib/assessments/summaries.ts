@@ -6,7 +6,9 @@ import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors/app-errors";
 import type { MeasureCode, Side } from "@/lib/clinical/measures";
 import { isUuid } from "@/lib/validation/parse";
+import { VISIT_ORDER } from "@/lib/patients/history-read";
 import type { AssessmentView } from "./queries";
+import { VISIT_PEOPLE_JOINS, personOrNull } from "./view-sql";
 
 /** A visit as the history table lists it: everything but its values, and how many there are. */
 export type VisitSummary = Omit<AssessmentView, "measures" | "footwear" | "questionnaires"> & { valueCount: number };
@@ -33,20 +35,19 @@ type SummaryRow = {
 
 /** The patient's visits without their values, oldest first; deleted ones only when asked. */
 export async function readVisitSummaries(clinicId: string, patientId: string, options: { includeDeleted?: boolean } = {}): Promise<VisitSummary[]> {
-  const rows = await db.$queryRaw<SummaryRow[]>`
-    SELECT a."id"::text AS "id", a."patientId"::text AS "patientId", a."takenAt", a."redFlags", a."notes",
+  const rows = await db.$queryRawUnsafe<SummaryRow[]>(
+    `SELECT a."id"::text AS "id", a."patientId"::text AS "patientId", a."takenAt", a."redFlags", a."notes",
            a."raterId"::text AS "raterId", r."name" AS "raterName", a."createdAt",
            a."amendedAt", a."amendedById"::text AS "amendedById", am."name" AS "amendedByName", a."amendReason",
            a."deletedAt", a."deletedById"::text AS "deletedById", de."name" AS "deletedByName", a."deleteReason",
            (SELECT count(*)::int FROM "MeasureValue" m WHERE m."assessmentId" = a."id") AS "valueCount"
-      FROM "Assessment" a
-      JOIN "User" r ON r."id" = a."raterId"
-      LEFT JOIN "User" am ON am."id" = a."amendedById" AND am."clinicId" = a."clinicId"
-      LEFT JOIN "User" de ON de."id" = a."deletedById" AND de."clinicId" = a."clinicId"
-     WHERE a."clinicId" = ${clinicId}::uuid AND a."patientId" = ${patientId}::uuid
-       AND (${options.includeDeleted === true} OR a."deletedAt" IS NULL)
-     ORDER BY a."takenAt" ASC, a."createdAt" ASC, a."id" ASC`;
-  const person = (id: string | null, name: string | null) => (id ? { id, name: name ?? "unknown user" } : null);
+      FROM "Assessment" a${VISIT_PEOPLE_JOINS}
+     WHERE a."clinicId" = $1::uuid AND a."patientId" = $2::uuid AND ($3::boolean OR a."deletedAt" IS NULL)
+     ORDER BY ${VISIT_ORDER}`,
+    clinicId,
+    patientId,
+    options.includeDeleted === true,
+  );
   return rows.map((row) => ({
     id: row.id,
     patientId: row.patientId,
@@ -56,10 +57,10 @@ export async function readVisitSummaries(clinicId: string, patientId: string, op
     rater: { id: row.raterId, name: row.raterName },
     createdAt: row.createdAt.toISOString(),
     amendedAt: row.amendedAt?.toISOString() ?? null,
-    amendedBy: person(row.amendedById, row.amendedByName),
+    amendedBy: personOrNull(row.amendedById, row.amendedByName),
     amendReason: row.amendReason,
     deletedAt: row.deletedAt?.toISOString() ?? null,
-    deletedBy: person(row.deletedById, row.deletedByName),
+    deletedBy: personOrNull(row.deletedById, row.deletedByName),
     deleteReason: row.deleteReason,
     valueCount: row.valueCount,
   }));

@@ -38,9 +38,21 @@ export type AssessmentRow = {
 const epochMs = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
 
 /**
+ * A visit's people, joined to a visit aliased `a`: its rater (`r`), and who amended (`am`) and
+ * deleted (`de`) it. Those two have no relation in the schema; they are joined within the visit's
+ * clinic, so a user of another clinic is never named (personOrNull says "unknown user").
+ */
+export const VISIT_PEOPLE_JOINS = `
+    JOIN "User" r ON r."id" = a."raterId"
+    LEFT JOIN "User" am ON am."id" = a."amendedById" AND am."clinicId" = a."clinicId"
+    LEFT JOIN "User" de ON de."id" = a."deletedById" AND de."clinicId" = a."clinicId"`;
+
+/** Who amended or deleted a visit, from its id and the joined name. */
+export const personOrNull = (id: string | null, name: string | null): PersonRef | null => (id ? { id, name: name ?? "unknown user" } : null);
+
+/**
  * The SELECT of a visit row from `visits` (aliased `a`), with its values from `values` (rows `m`)
- * and its answers from `answers` (rows `q`). Amending and deleting users have no relation in the
- * schema; they are joined within the visit's clinic.
+ * and its answers from `answers` (rows `q`), and its people (VISIT_PEOPLE_JOINS).
  */
 export function visitViewSelect(visits: string, values: string, answers: string): string {
   return `
@@ -52,10 +64,7 @@ export function visitViewSelect(visits: string, values: string, answers: string)
          COALESCE((SELECT json_agg(json_build_array(m."code", m."side", m."value", m."method") ORDER BY m."code", m."side")
                      FROM ${values}), '[]'::json)::text AS "measures",
          COALESCE((SELECT json_agg(json_build_array(q."instrument", q."answers", q."score")) FROM ${answers}), '[]'::json)::text AS "questionnaires"
-    FROM ${visits}
-    JOIN "User" r ON r."id" = a."raterId"
-    LEFT JOIN "User" am ON am."id" = a."amendedById" AND am."clinicId" = a."clinicId"
-    LEFT JOIN "User" de ON de."id" = a."deletedById" AND de."clinicId" = a."clinicId"`;
+    FROM ${visits}${VISIT_PEOPLE_JOINS}`;
 }
 
 /** Stored visits; the caller adds the WHERE (always with the clinic). */
@@ -88,7 +97,6 @@ function questionnaireViews(rows: QuestionnaireTuple[]): QuestionnaireView[] {
 
 const iso = (ms: number) => new Date(Number(ms)).toISOString();
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
-const personOrNull = (id: string | null, name: string | null): PersonRef | null => (id ? { id, name: name ?? "unknown user" } : null);
 
 export function toView(row: AssessmentRow): AssessmentView {
   return {

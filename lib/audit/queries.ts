@@ -3,6 +3,7 @@
 // itself audited (it would add an event per page view of the audit page, drowning the rest).
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { parsedJson } from "@/lib/db/raw-json";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors/app-errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -80,18 +81,23 @@ async function withUsers(actor: Actor, rows: EventRow[]): Promise<AuditEventView
     ? await db.user.findMany({ where: { clinicId: actor.clinicId, id: { in: ids } }, select: { id: true, name: true, email: true } })
     : [];
   const byId = new Map(users.map((u) => [u.id, u]));
-  return rows.map((r) => ({
+  return rows.map((r) => eventView(r, r.userId ? byId.get(r.userId) : undefined));
+}
+
+/** An event as the audit pages show it; `user` is its user when one of the clinic (else unnamed). */
+function eventView(r: Omit<EventRow, "id"> & { id: bigint | string }, user: { name: string; email: string } | undefined): AuditEventView {
+  return {
     id: r.id.toString(),
     at: r.at.toISOString(),
     userId: r.userId,
-    userName: r.userId ? (byId.get(r.userId)?.name ?? null) : null,
-    userEmail: r.userId ? (byId.get(r.userId)?.email ?? null) : null,
+    userName: r.userId ? (user?.name ?? null) : null,
+    userEmail: r.userId ? (user?.email ?? null) : null,
     action: r.action,
     entityType: r.entityType,
     entityId: r.entityId,
     sourceAddress: r.sourceAddress,
     details: r.details,
-  }));
+  };
 }
 
 export function parseAuditFilter(input: unknown): z.output<typeof auditFilterInput> {
@@ -154,17 +160,10 @@ export async function recordAccessFor(actor: Actor, patientId: string, limit = 2
      WHERE e."clinicId" = ${actor.clinicId}::uuid AND e."entityType" = 'Patient' AND e."entityId" = ${patientId}
      ORDER BY e."id" DESC
      LIMIT ${limit}`;
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at.toISOString(),
-    userId: r.userId,
-    userName: r.userId ? r.userName : null,
-    userEmail: r.userId ? r.userEmail : null,
-    action: r.action,
-    entityType: r.entityType,
-    entityId: r.entityId,
-    sourceAddress: r.sourceAddress,
-    // A JSON column through a raw query arrives parsed (pg) or as text (some drivers).
-    details: typeof r.details === "string" ? (JSON.parse(r.details) as unknown) : r.details,
-  }));
+  return rows.map((r) =>
+    eventView(
+      { ...r, details: parsedJson(r.details) as EventRow["details"] },
+      r.userName !== null && r.userEmail !== null ? { name: r.userName, email: r.userEmail } : undefined,
+    ),
+  );
 }

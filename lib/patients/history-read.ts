@@ -7,11 +7,12 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { MeasureCode, RedFlagCode, Side } from "@/lib/clinical/measures";
 import type { PatientHistory } from "@/lib/clinical/types";
+import { parsedJson } from "@/lib/db/raw-json";
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 
 /** The order of a patient's visits everywhere (history table, flags, exports): ties keep entry order. */
-const VISIT_ORDER = `a."takenAt" ASC, a."createdAt" ASC, a."id" ASC`;
+export const VISIT_ORDER = `a."takenAt" ASC, a."createdAt" ASC, a."id" ASC`;
 
 type ValueTuple = [code: MeasureCode, side: Side, value: number, method: string | null, id: string];
 
@@ -68,8 +69,7 @@ async function readHistoryRows(tx: Tx, patientIds: readonly string[], clinicId: 
         measures: values.map(([code, side, value, method]) => ({ code, side, value, ...(method ? { method } : {}) })),
       })),
     };
-    // A JSON column through a raw query arrives parsed (pg) or as text (some drivers).
-    const evaluation = typeof row.evaluation === "string" ? (JSON.parse(row.evaluation) as unknown) : (row.evaluation ?? null);
+    const evaluation = parsedJson(row.evaluation) ?? null;
     histories.set(row.id, { history, stored: { evaluation, rulesVersion: row.rulesVersion ?? null } });
   }
   return histories;

@@ -15,6 +15,7 @@ import { evaluate } from "@/lib/clinical/evaluate";
 import type { MeasureCode, RedFlagCode, Side } from "@/lib/clinical/measures";
 import { NotFoundError } from "@/lib/errors/app-errors";
 import { historyOfVisits } from "@/lib/assessments/queries";
+import { VISIT_ORDER } from "@/lib/patients/history-read";
 import { readPatientTreatments } from "@/lib/treatments/queries";
 import { TREATMENT_LABELS } from "@/lib/treatments/labels";
 import { getPatient, readPatientAudited, type PatientView } from "@/lib/patients/queries";
@@ -36,15 +37,18 @@ type VisitRow = { id: string; takenAt: Date; redFlags: string[]; rater: string; 
 
 /** The patient's visits that are not deleted, oldest first (the history page's order). */
 export async function readTrendVisits(clinicId: string, patientId: string): Promise<TrendVisit[]> {
-  const rows = await db.$queryRaw<VisitRow[]>`
-    SELECT a."id", a."takenAt", a."redFlags", u."name" AS "rater",
+  const rows = await db.$queryRawUnsafe<VisitRow[]>(
+    `SELECT a."id", a."takenAt", a."redFlags", u."name" AS "rater",
            COALESCE((SELECT json_agg(json_build_array(m."code", m."side", m."value", m."method"))
                        FROM "MeasureValue" m
                       WHERE m."assessmentId" = a."id"), '[]'::json)::text AS "measures"
       FROM "Assessment" a
       JOIN "User" u ON u."id" = a."raterId"
-     WHERE a."clinicId" = ${clinicId}::uuid AND a."patientId" = ${patientId}::uuid AND a."deletedAt" IS NULL
-     ORDER BY a."takenAt" ASC, a."createdAt" ASC, a."id" ASC`;
+     WHERE a."clinicId" = $1::uuid AND a."patientId" = $2::uuid AND a."deletedAt" IS NULL
+     ORDER BY ${VISIT_ORDER}`,
+    clinicId,
+    patientId,
+  );
   return rows.map((row) => ({
     id: row.id,
     takenAt: row.takenAt.toISOString(),
