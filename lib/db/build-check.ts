@@ -1,8 +1,8 @@
 // `npm start` builds when needed: no build yet, or sources newer than the last build.
-import { closeSync, existsSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "./paths";
-import { isProcessAlive } from "./process-alive";
+import { releaseLockFile, takeLockFile } from "./lock-file";
 
 const SOURCE_DIRS = ["app", "components", "lib", "public"];
 const SOURCE_FILES = ["next.config.js", "proxy.ts", "instrumentation.ts", "package-lock.json", "tsconfig.json"];
@@ -28,32 +28,18 @@ export function buildIsStale(root = projectRoot): boolean {
 }
 
 /**
- * Runs `work` while holding `.next-build.lock`: two `npm start`s from one checkout (several app
- * servers, or parallel test runs) must not build into `.next` at the same time. A lock whose
- * owner died is taken over.
+ * Runs `work` while holding `.next-build.lock` (lib/db/lock-file.ts): two `npm start`s from one
+ * checkout (several app servers, or parallel test runs) must not build into `.next` at the same
+ * time. A lock whose owner died is taken over.
  */
 export async function withBuildLock<T>(work: () => T | Promise<T>, root = projectRoot): Promise<T> {
   const lock = path.join(root, ".next-build.lock");
-  for (;;) {
-    try {
-      const fd = openSync(lock, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const owner = Number(readFileSync(lock, "utf8").trim() || "0");
-      if (!owner || !isProcessAlive(owner)) {
-        rmSync(lock, { force: true });
-        continue;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+  while (!(await takeLockFile(lock, { pid: process.pid, startedAt: new Date().toISOString() })).taken) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
   try {
     return await work();
   } finally {
-    rmSync(lock, { force: true });
+    releaseLockFile(lock);
   }
 }
-

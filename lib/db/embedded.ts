@@ -2,12 +2,13 @@
 // process opening it corrupts it), so exactly one process owns it, under a lock file, and serves it
 // over the PostgreSQL wire protocol on 127.0.0.1; the app, the CLI and the tests all connect with
 // the ordinary pg driver, whichever database they run on.
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { ConfigError, type DatabaseConfig } from "./config";
 import { keepExtendedQueriesTogether } from "./pglite-queue";
+import { readLockOwner, releaseLockFile, rewriteLockFile, takeLockFile } from "./lock-file";
 import { isProcessAlive } from "./process-alive";
 
 export interface LockInfo {
@@ -30,44 +31,17 @@ export class DatabaseLockedError extends ConfigError {
 }
 
 
-export function readLock(lockFile: string): LockInfo | undefined {
-  try {
-    return JSON.parse(readFileSync(lockFile, "utf8")) as LockInfo;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The live owner of the embedded database, if one holds the lock. */
 export function runningOwner(config: DatabaseConfig): LockInfo | undefined {
-  const owner = readLock(config.lockFile);
+  const owner = readLockOwner<LockInfo>(config.lockFile);
   return owner && owner.pid !== process.pid && isProcessAlive(owner.pid) ? owner : undefined;
 }
 
-/** Takes the lock atomically (O_EXCL); a lock left by a dead process (kill -9) is reclaimed. */
-function acquireLock(config: DatabaseConfig): void {
+/** Takes the lock (lib/db/lock-file.ts); a lock left by a dead process (kill -9) is reclaimed. */
+async function acquireLock(config: DatabaseConfig): Promise<void> {
   mkdirSync(path.dirname(config.lockFile), { recursive: true, mode: 0o700 });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(config.lockFile, "wx");
-      writeSync(fd, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));
-      closeSync(fd);
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const owner = readLock(config.lockFile);
-      if (owner && isProcessAlive(owner.pid) && owner.pid !== process.pid) {
-        throw new DatabaseLockedError(config.pgliteDir, owner);
-      }
-      rmSync(config.lockFile, { force: true });
-    }
-  }
-  throw new ConfigError(`Could not take the lock ${config.lockFile}; remove it if no Stride process runs.`);
-}
-
-function releaseLock(config: DatabaseConfig): void {
-  const owner = readLock(config.lockFile);
-  if (owner?.pid === process.pid) rmSync(config.lockFile, { force: true });
+  const result = await takeLockFile<LockInfo>(config.lockFile, { pid: process.pid, startedAt: new Date().toISOString() });
+  if (!result.taken) throw new DatabaseLockedError(config.pgliteDir, result.owner);
 }
 
 export interface EmbeddedServer {
@@ -99,7 +73,7 @@ export async function startEmbeddedServer(
   config: DatabaseConfig,
   options: { port?: number; log?: (line: string) => void } = {},
 ): Promise<EmbeddedServer> {
-  acquireLock(config);
+  await acquireLock(config);
   let db: PGlite | undefined;
   try {
     mkdirSync(config.pgliteDir, { recursive: true, mode: 0o700 });
@@ -114,7 +88,7 @@ export async function startEmbeddedServer(
     return await serve(db, config, options.port ?? 0);
   } catch (error) {
     await db?.close().catch(() => undefined);
-    releaseLock(config);
+    releaseLockFile(config.lockFile);
     throw error;
   }
 }
@@ -131,7 +105,7 @@ export async function servePglite(db: PGlite, port = 0) {
 async function serve(db: PGlite, config: DatabaseConfig, port: number): Promise<EmbeddedServer> {
   const served = await servePglite(db, port);
   const info: LockInfo = { pid: process.pid, port: served.port, startedAt: new Date().toISOString() };
-  writeFileSync(config.lockFile, JSON.stringify(info));
+  rewriteLockFile(config.lockFile, info);
   let closed = false;
   return {
     url: served.url,
@@ -142,7 +116,7 @@ async function serve(db: PGlite, config: DatabaseConfig, port: number): Promise<
       closed = true;
       await served.server.stop();
       await db.close();
-      releaseLock(config);
+      releaseLockFile(config.lockFile);
     },
   };
 }
