@@ -2,7 +2,7 @@
 // group, the operator CLI, a throwaway PostgreSQL database, sign-in for a session cookie, and the
 // server's memory from /proc. Only 127.0.0.1 is ever contacted; every wait is bounded.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -68,7 +68,7 @@ export function startServer(options: { env: NodeJS.ProcessEnv; port: number; rea
   const ready = (async () => {
     const deadline = Date.now() + (options.readyTimeoutMs ?? 600_000);
     while (Date.now() < deadline) {
-      if (exited) throw new Error(`${label} exited before it was ready:\n${log.slice(-4000)}`);
+      if (exited) throw keepFailedServerLog(label, log, new Error(`${label} exited before it was ready:\n${log.slice(-4000)}`));
       try {
         const response = await fetch(`${base}/api/v1/health`, { signal: AbortSignal.timeout(5000) });
         if (response.status === 200) return;
@@ -77,7 +77,8 @@ export function startServer(options: { env: NodeJS.ProcessEnv; port: number; rea
       }
       await sleep(500);
     }
-    throw new Error(`${label} was not ready within ${Math.round((options.readyTimeoutMs ?? 600_000) / 1000)} s:\n${log.slice(-4000)}`);
+    const seconds = Math.round((options.readyTimeoutMs ?? 600_000) / 1000);
+    throw keepFailedServerLog(label, log, new Error(`${label} was not ready within ${seconds} s:\n${log.slice(-4000)}`));
   })();
   ready.catch(() => undefined);
 
@@ -110,6 +111,25 @@ export function startServer(options: { env: NodeJS.ProcessEnv; port: number; rea
   };
 
   return { port: options.port, base, pid: child.pid!, output: () => log, ready, stop };
+}
+
+/** Where the logs of servers that never became ready are kept; `npm test` prints their ends last. */
+export const FAILED_SERVER_LOGS = path.join(ROOT, "test-results", "failed-servers");
+
+/**
+ * Keeps the whole log of a server that did not start under test-results/failed-servers. A hook's
+ * error is missing from Vitest's JSON report and scrolls far up a CI log; `npm test` prints these
+ * files at the very end instead (scripts/test.mjs).
+ */
+function keepFailedServerLog(label: string, log: string, error: Error): Error {
+  try {
+    mkdirSync(FAILED_SERVER_LOGS, { recursive: true });
+    const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${label.replace(/[^a-z0-9]+/gi, "-")}.log`;
+    writeFileSync(path.join(FAILED_SERVER_LOGS, name), `${error.message.split("\n")[0]}\n${log}`);
+  } catch {
+    // the error itself still carries the log's end
+  }
+  return error;
 }
 
 function groupAlive(pgid: number): boolean {

@@ -1,11 +1,14 @@
 // `npm test`: every test. Unit and integration tests (Vitest: PGlite always, PostgreSQL when
 // TEST_DATABASE_URL is set), then the browser tests (Playwright). Ends with one summary line.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, existsSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, existsSync, rmSync } from "node:fs";
 
 const ci = process.env.CI === "true";
 const skipE2e = process.argv.includes("--no-e2e");
 mkdirSync("test-results", { recursive: true });
+// Logs of app servers that a test started and that never became ready (bench/server.ts).
+const failedServers = "test-results/failed-servers";
+rmSync(failedServers, { recursive: true, force: true });
 
 function run(command, args, env = {}) {
   console.log(`\n> ${command} ${args.join(" ")}`);
@@ -49,6 +52,13 @@ if (existsSync(playwrightJson)) {
 }
 if (missingServer) {
   console.log(ci ? "\nFAIL: CI=true but TEST_DATABASE_URL is not set, so the PostgreSQL tests did not run." : "\n(PostgreSQL server tests skipped: TEST_DATABASE_URL not set.)");
+}
+if (existsSync(failedServers)) {
+  for (const name of readdirSync(failedServers).sort()) {
+    const lines = readFileSync(`${failedServers}/${name}`, "utf8").trimEnd().split("\n");
+    console.log(`\nA server started by a test did not become ready: ${lines[0]} (${failedServers}/${name}); its last lines:`);
+    console.log(lines.slice(1).slice(-40).join("\n"));
+  }
 }
 if (failedStep && failed === 0) failed = 1; // a runner crashed before reporting
 console.log(`\ntotal: ${passed} passed, ${failed} failed, ${skipped} skipped`);
