@@ -6,7 +6,7 @@
 
 import { readFileSync } from "node:fs";
 import { evaluate } from "../lib/clinical/evaluate";
-import { firstIssueLine, historyInputSchema } from "../lib/clinical/validation";
+import { parseHistoryInput } from "../lib/clinical/history-input";
 
 const BAD_INPUT = 2;
 
@@ -38,9 +38,9 @@ function run(argv: readonly string[]): string {
   } catch (e) {
     throw new BadInput(`input: not valid JSON (${(e as Error).message})`);
   }
-  const parsed = historyInputSchema.safeParse(json);
-  if (!parsed.success) throw new BadInput(firstIssueLine(parsed.error));
-  return `${JSON.stringify(evaluate(parsed.data), null, 2)}\n`;
+  const parsed = parseHistoryInput(json);
+  if ("error" in parsed) throw new BadInput(parsed.error);
+  return `${JSON.stringify(evaluate(parsed.history), null, 2)}\n`;
 }
 
 try {

@@ -2,6 +2,7 @@
 // only the server knows: unknown keys (the shared schema strips them) and takenAt in the future.
 // Every issue is collected, so one 400 lists every bad field.
 import { z } from "zod";
+import type { RedFlagCode } from "@/lib/clinical/measures";
 import { assessmentInputSchema, type AssessmentInputParsed } from "@/lib/clinical/validation";
 import { ValidationError, type FieldIssue } from "@/lib/errors/app-errors";
 import { unknownKeyIssues } from "@/lib/validation/unknown-keys";
@@ -44,7 +45,7 @@ export function assertNotBeforeBirth(takenAt: string, birthDate: string): void {
 }
 
 /** A visit as stored: its measures include the questionnaires' computed scores. */
-export type AssessmentInput = AssessmentInputParsed & { questionnaires: ScoredQuestionnaire[]; footwear: Footwear | null };
+export type AssessmentInput = AssessmentInputParsed & { redFlags: RedFlagCode[]; questionnaires: ScoredQuestionnaire[]; footwear: Footwear | null };
 
 function footwearIssues(body: unknown): { footwear: Footwear | null | undefined; issues: FieldIssue[] } {
   const value = typeof body === "object" && body !== null ? (body as { footwear?: unknown }).footwear : undefined;
@@ -69,6 +70,11 @@ export function parseAssessmentInput(input: unknown, now = Date.now()): Assessme
   if (result.success) issues.push(...futureIssue(result.data.takenAt, now));
   else issues.push(...toFieldIssues(result.error.issues));
   const isObject = typeof input === "object" && input !== null && !Array.isArray(input);
+  // An absent screen must not read as a clear one: the red-flag rules read the latest visit's
+  // screen, so a visit saved without it would silently clear an emergency flag from the one before.
+  if (isObject && (input as { redFlags?: unknown }).redFlags === undefined) {
+    issues.push({ path: "redFlags", message: "redFlags is required: the red-flag screen's ticked items, or [] when none is ticked" });
+  }
   const questionnaires = parseQuestionnaires(isObject ? (input as { questionnaires?: unknown }).questionnaires : undefined);
   issues.push(...toFieldIssues(questionnaires.issues));
   const footwear = footwearIssues(input);
@@ -76,7 +82,7 @@ export function parseAssessmentInput(input: unknown, now = Date.now()): Assessme
   const scored = result.success && questionnaires.issues.length === 0 ? scoreVisit(result.data.measures, questionnaires.questionnaires) : null;
   if (scored) issues.push(...scored.issues);
   if (issues.length) throw new ValidationError(dedupe(issues));
-  return { ...result.data!, measures: scored!.measures, questionnaires: questionnaires.questionnaires, footwear: footwear.footwear ?? null };
+  return { ...result.data!, redFlags: result.data!.redFlags!, measures: scored!.measures, questionnaires: questionnaires.questionnaires, footwear: footwear.footwear ?? null };
 }
 
 export const amendReasonSchema = z
@@ -91,7 +97,7 @@ export interface AmendmentInput {
   takenAt?: string;
   /** As sent: the questionnaires' scores are merged in by the mutation (it knows the stored answers). */
   measures: AssessmentInputParsed["measures"];
-  redFlags: AssessmentInputParsed["redFlags"];
+  redFlags: RedFlagCode[];
   /** Absent: the notes stay; null or "": they are cleared. */
   notes?: string | null;
   /** Absent: the stored answers stay (and are scored again); []: they are removed with their scores. */
@@ -132,7 +138,7 @@ export function parseAmendmentInput(input: unknown, now = Date.now()): Amendment
     reason: reason.data!,
     ...(takenAtGiven ? { takenAt: data.takenAt } : {}),
     measures: data.measures,
-    redFlags: data.redFlags,
+    redFlags: data.redFlags!, // required above
     ...(notes !== undefined ? { notes: data.notes || null } : {}),
     ...(questionnaires ? { questionnaires: questionnaires.questionnaires } : {}),
     ...(footwear.footwear !== undefined ? { footwear: footwear.footwear } : {}),

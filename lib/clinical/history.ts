@@ -28,7 +28,8 @@ export interface Visit {
   index: number;
   takenAt: string;
   time: number;
-  redFlags: readonly RedFlagCode[];
+  /** null: no red-flag screen recorded at this visit. */
+  redFlags: readonly RedFlagCode[] | null;
 }
 
 /** All values of one (code, side), oldest first, as parallel arrays. */
@@ -107,7 +108,7 @@ export function buildHistory(input: PatientHistory): History {
         s.methods.push(m.method);
       }
     }
-    visits[index] = { index, takenAt: a.takenAt, time, redFlags: a.redFlags ?? [] };
+    visits[index] = { index, takenAt: a.takenAt, time, redFlags: a.redFlags ?? null };
   }
 
   const latestVisit = visits[visits.length - 1] ?? null;

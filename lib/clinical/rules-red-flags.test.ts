@@ -103,6 +103,25 @@ describe("RED_FLAG carries refer, tier and all ticked items; RED_FLAG_REVIEW lis
     expect(summary(later)).toEqual({ status: "high", red: "", review: "high:hip+back" });
   });
 
+  it("two assessments for the same moment are one screen: a second, empty entry does not clear the first", () => {
+    const e = evaluate(history([visit(day(0), [], ["rf_fever"]), visit(day(10), [], ["rf_cauda_equina"]), visit(day(10), [], [])]));
+    expect(summary(e)).toEqual({ status: "refer", red: "critical:emergency:hip+back", review: "" });
+    const both = evaluate(history([visit(day(10), [], ["rf_night_pain"]), visit(day(10), [], ["rf_cancer_history"])]));
+    expect(flagsOf(both, "RED_FLAG")[0]).toMatchObject({ tier: "urgent", items: ["rf_night_pain", "rf_cancer_history"] });
+  });
+
+  it("a visit that recorded no screen clears nothing; a screen 180 days older than the latest visit is stale", () => {
+    const unscreened = (takenAt: string) => ({ takenAt, measures: [], redFlags: undefined });
+    const kept = evaluate(history([visit(day(0), [], ["rf_night_pain"]), unscreened(day(20))]));
+    expect(summary(kept)).toEqual({ status: "high", red: "", review: "high:hip+back" });
+    expect(flagsOf(kept, "RED_FLAG_REVIEW")[0]?.inputs[0]?.takenAt).toBe(day(0));
+    const stale = evaluate(history([visit(day(0), [], ["rf_fever"]), unscreened(day(181))]));
+    expect(stale.status).toBe("none");
+    expect(stale.notEvaluated.find((n) => n.id === "RED_FLAG")?.skippedStale).toEqual(["redFlags"]);
+    const never = evaluate(history([unscreened(day(0))]));
+    expect(never.notEvaluated.find((n) => n.id === "RED_FLAG")).toMatchObject({ missing: ["redFlags"] });
+  });
+
   it("no assessment at all: the red-flag screen is not evaluated", () => {
     expect(evaluate(history([])).notEvaluated.map((n) => n.id)).toContain("RED_FLAG");
     expect(evalOne([]).status).toBe("none");

@@ -1,12 +1,15 @@
 // The red-flag screen (rules.md v2, "Red flags"): three tiers. Emergency and urgent items give
 // RED_FLAG (critical, status refer, carrying the highest tier); review items alone give
 // RED_FLAG_REVIEW (high: reason it through, refer if it persists or other findings join it).
-// Only the latest assessment's boxes count: a box ticked earlier and not at the latest visit is
-// taken as resolved or already dealt with.
+// Only the latest screen's boxes count: a box ticked earlier and not at the latest visit is taken
+// as resolved or already dealt with. Two assessments recorded for the same moment are one screen
+// (their boxes together), so a second entry for that time never clears the first one's; and a
+// visit that recorded no screen at all (possible only in the flag CLI's input) clears nothing.
 
 import { formatDate } from "./format";
 import { RED_FLAGS, type RedFlagCode, type RedFlagTier } from "./measures";
-import type { Rule } from "./rule-kit";
+import type { History } from "./history";
+import type { Problem, Rule } from "./rule-kit";
 import type { Flag, Region } from "./types";
 
 const FINUCANE = "Finucane et al. 2020, JOSPT 50:350";
@@ -48,6 +51,50 @@ function label(code: RedFlagCode): string {
   return DEF.get(code)?.label ?? code;
 }
 
+interface Screen {
+  takenAt: string;
+  ticked: RedFlagCode[];
+  /** False when the latest assessment recorded no screen and an earlier one's is read. */
+  latest: boolean;
+}
+
+/**
+ * The latest red-flag screen: the boxes of every visit recorded at the latest moment that has a
+ * screen. A visit without one (the flag CLI's input may leave `redFlags` out) does not clear the
+ * screen before it: "no flag" is never confused with "not screened".
+ */
+function latestScreen(h: History): Screen | { problem: Problem } {
+  let last = h.visits.length - 1;
+  while (last >= 0 && h.visits[last]!.redFlags === null) last--;
+  if (last < 0) {
+    const reason = h.visits.length ? "no red-flag screen recorded" : "no assessment recorded, so no red-flag screen";
+    return { problem: { key: "redFlags", stale: false, reason } };
+  }
+  const screen = h.visits[last]!;
+  if (screen.time < h.staleBefore) {
+    return {
+      problem: {
+        key: "redFlags",
+        stale: true,
+        reason: `the latest red-flag screen (${formatDate(screen.takenAt)}) is more than 180 days older than the latest assessment (${formatDate(h.latestVisit!.takenAt)}): skipped as stale`,
+      },
+    };
+  }
+  let first = last;
+  while (first > 0 && h.visits[first - 1]!.time === screen.time) first--;
+  // In the order ticked, the earlier entry's boxes first.
+  const ticked = new Set<RedFlagCode>();
+  for (const visit of h.visits.slice(first, last + 1)) for (const code of visit.redFlags ?? []) ticked.add(code);
+  return { takenAt: screen.takenAt, ticked: [...ticked], latest: screen.time === h.latestVisit!.time };
+}
+
+/** "On the latest assessment (1 Mar 2026)", or the earlier screen's date when the latest had none. */
+function screenWhen(screen: Screen): string {
+  return screen.latest
+    ? `On the latest assessment (${formatDate(screen.takenAt)})`
+    : `On ${formatDate(screen.takenAt)} (the latest red-flag screen; later assessments recorded none)`;
+}
+
 /** Marks the flag just fired with the fields the kit does not know about. */
 function finish(flag: Flag | undefined, extra: Partial<Flag>, regions: Region[]): void {
   if (!flag) return;
@@ -63,12 +110,9 @@ export const RED_FLAG: Rule = {
   grade: null,
   source: `${FINUCANE} (spinal red flags); heel red flags per ACFAS 2010`,
   evaluate(h, out) {
-    const visit = h.latestVisit;
-    if (!visit) {
-      out.skip("none", [{ key: "redFlags", stale: false, reason: "no assessment recorded, so no red-flag screen" }]);
-      return;
-    }
-    const ticked = [...visit.redFlags];
+    const visit = latestScreen(h);
+    if ("problem" in visit) return out.skip("none", [visit.problem]);
+    const ticked = visit.ticked;
     const tier = highestTier(ticked);
     if (tier !== "emergency" && tier !== "urgent") return;
     const leading = ticked.filter((c) => tierOf(c, ticked) === tier).map(label);
@@ -86,7 +130,7 @@ export const RED_FLAG: Rule = {
           ? "an emergency red-flag item ticked on the latest assessment"
           : "an urgent red-flag item ticked on the latest assessment (or a history of cancer with night pain or unexplained weight loss)",
       explanation:
-        `${action} On the latest assessment (${formatDate(visit.takenAt)}) the red-flag screen recorded: ` +
+        `${action} ${screenWhen(visit)} the red-flag screen recorded: ` +
         `${leading.join("; ")}${others.length > 0 ? `; also ${others.join("; ")}` : ""}. In spinal ` +
         `screening guidance (Finucane 2020) such findings are associated with serious conditions that a ` +
         `doctor must rule out; no single item decides, so reason it through with the whole picture.`,
@@ -103,12 +147,9 @@ export const RED_FLAG_REVIEW: Rule = {
   grade: null,
   source: `${FINUCANE} (no single item decides; reason clinically)`,
   evaluate(h, out) {
-    const visit = h.latestVisit;
-    if (!visit) {
-      out.skip("none", [{ key: "redFlags", stale: false, reason: "no assessment recorded, so no red-flag screen" }]);
-      return;
-    }
-    const ticked = [...visit.redFlags];
+    const visit = latestScreen(h);
+    if ("problem" in visit) return out.skip("none", [visit.problem]);
+    const ticked = visit.ticked;
     if (highestTier(ticked) !== "review") return;
     const suggestions = ticked.flatMap((c) => {
       const s = REVIEW_SUGGESTIONS[c];
@@ -120,8 +161,8 @@ export const RED_FLAG_REVIEW: Rule = {
       title: "Red flag to review",
       threshold: "only review-tier red-flag items ticked on the latest assessment",
       explanation:
-        `Reason it through; refer if it persists or other findings join it. On the latest assessment ` +
-        `(${formatDate(visit.takenAt)}) the red-flag screen recorded: ${ticked.map(label).join("; ")}.` +
+        `Reason it through; refer if it persists or other findings join it. ${screenWhen(visit)} ` +
+        `the red-flag screen recorded: ${ticked.map(label).join("; ")}.` +
         (suggestions.length > 0 ? ` ${suggestions.map((s) => s.charAt(0).toUpperCase() + s.slice(1)).join(". ")}.` : "") +
         ` Alone, these items are weakly associated with serious conditions in spinal screening ` +
         `(Finucane 2020: no single item decides).`,

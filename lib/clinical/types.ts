@@ -16,7 +16,9 @@ export interface AssessmentInput {
   /** ISO 8601 date-time with offset, e.g. "2026-03-01T09:30:00Z". */
   takenAt: string;
   measures: MeasureValueInput[];
-  redFlags: RedFlagCode[];
+  /** The red-flag screen's ticked items ([] when none). Absent: no screen was recorded at this
+   * visit, which is not the same as a clear one (the red-flag rules read the latest screen). */
+  redFlags?: RedFlagCode[];
   notes?: string;
 }
 

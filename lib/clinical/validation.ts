@@ -108,7 +108,9 @@ export const assessmentInputSchema = z
   .object({
     takenAt: takenAtSchema,
     measures: z.array(measureValueSchema).default([]),
-    redFlags: z.array(redFlagSchema).default([]),
+    // Optional here (the flag CLI: absent = no screen recorded); a new visit through the API or
+    // the form must send it (lib/assessments/input.ts).
+    redFlags: z.array(redFlagSchema).optional(),
     notes: z.string().max(5000, "notes are longer than 5000 characters").optional(),
   })
   .superRefine((a, ctx) => {
@@ -126,7 +128,7 @@ export const assessmentInputSchema = z
       } else seen.set(key, i);
     });
     const flags = new Set<string>();
-    a.redFlags.forEach((f, i) => {
+    a.redFlags?.forEach((f, i) => {
       if (flags.has(f)) {
         ctx.addIssue({ code: "custom", path: ["redFlags", i], message: `${f} is ticked twice`, input: f });
       }

@@ -204,7 +204,7 @@ async function insertBatch(client: pg.PoolClient, batch: SyntheticPatient[], opt
     p.evaluation.push(JSON.stringify(evaluation));
     for (const visit of patient.history.assessments) {
       const id = randomUUID();
-      a.id.push(id); a.patient.push(patient.id); a.takenAt.push(visit.takenAt); a.redFlags.push(`{${visit.redFlags.join(",")}}`);
+      a.id.push(id); a.patient.push(patient.id); a.takenAt.push(visit.takenAt); a.redFlags.push(`{${(visit.redFlags ?? []).join(",")}}`);
       for (const value of visit.measures) {
         m.assessment.push(id); m.code.push(value.code); m.side.push(value.side); m.value.push(value.value);
       }

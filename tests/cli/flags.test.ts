@@ -143,6 +143,16 @@ describe("flags CLI: bad input exits 2, one stderr line naming the field, empty 
     ["no argument", () => [], /^FILE: missing argument/],
     ["assessments missing", () => [file("empty.json", {})], /^assessments: /],
     ["unknown red flag", () => [file("rf.json", { assessments: [{ takenAt: "2026-03-01T09:30:00Z", redFlags: ["rf_x"] }] })], /^assessments\[0\]\.redFlags\[0\]: /],
+    [
+      "a misspelt field of an assessment (it would drop the values silently)",
+      () => [file("typo.json", { assessments: [{ takenAt: "2026-03-01T09:30:00Z", mesures: [{ code: "ankle_df_nwb_ext_deg", side: "left", value: -5 }] }] })],
+      /^assessments\[0\]\.mesures: unknown field \(allowed: takenAt, measures, redFlags/,
+    ],
+    [
+      "a questionnaire short of items",
+      () => [file("lefs.json", { assessments: [{ takenAt: "2026-03-01T09:30:00Z", redFlags: [], questionnaires: [{ instrument: "lefs", answers: [4] }] }] })],
+      /^assessments\[0\]\.questionnaires\[0\]\.answers: LEFS has 20 items/,
+    ],
     ["height out of range", () => [file("h.json", { patient: { heightCm: 300 }, assessments: [] })], /^patient\.heightCm: 300 is outside 50\.\.250/],
     [
       "pelvis dropped is 0 or 1",
@@ -245,6 +255,42 @@ describe("flags CLI: rules.md v2 vignettes end to end", () => {
     expect(review.flags[0]).toMatchObject({ id: "RED_FLAG_REVIEW", severity: "high", regions: ["heel", "hip", "back"], items: ["rf_heel_neuro_symptoms"] });
     expect(review.flags[0].refer).toBeUndefined();
     expect(review.flags[0].explanation).toMatch(/neurological examination/);
+  });
+
+  it("a later assessment without a red-flag screen does not clear the one before; no screen at all is not evaluated", () => {
+    const run = (assessments: unknown[]) => {
+      const r = runCli(["-"], JSON.stringify({ assessments }));
+      expect(r.code).toBe(0);
+      return JSON.parse(r.stdout);
+    };
+    const kept = run([
+      { takenAt: at(0), measures: [], redFlags: ["rf_cauda_equina"] },
+      { takenAt: at(1), measures: [{ code: "pain_back_nprs", side: "none", value: 1 }] },
+    ]);
+    expect(kept.status).toBe("refer");
+    expect(kept.flags[0]).toMatchObject({ id: "RED_FLAG", tier: "emergency" });
+    expect(kept.flags[0].explanation).toMatch(/the latest red-flag screen; later assessments recorded none/);
+    const cleared = run([
+      { takenAt: at(0), measures: [], redFlags: ["rf_cauda_equina"] },
+      { takenAt: at(1), measures: [], redFlags: [] },
+    ]);
+    expect(cleared.status).toBe("none");
+    const never = run([{ takenAt: at(0), measures: [{ code: "pain_back_nprs", side: "none", value: 1 }] }]);
+    expect(never.notEvaluated).toEqual(expect.arrayContaining([expect.objectContaining({ id: "RED_FLAG", missing: ["redFlags"] })]));
+  });
+
+  it("questionnaire item answers are scored into the measures, as the API does", () => {
+    const lefs = (answer: number) => ({ instrument: "lefs", answers: Array.from({ length: 20 }, () => answer) });
+    const r = runCli(["-"], JSON.stringify({
+      assessments: [
+        { takenAt: at(0), measures: [], redFlags: [], questionnaires: [lefs(4)] },
+        { takenAt: at(14), measures: [], redFlags: [], questionnaires: [lefs(3)] },
+      ],
+    }));
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.flags.map((f: { id: string }) => f.id)).toContain("FUNCTION_DECLINE");
+    expect(out.trends).toEqual(expect.arrayContaining([expect.objectContaining({ code: "lefs_score", baseline: 80, latest: 60 })]));
   });
 
   it("BMI 30.0 names heel and back on the systemic link", () => {

@@ -100,6 +100,8 @@ describe(`assessments API on ${kind}`, () => {
       visit({ measures: [{ code: "pain_heel_nprs", side: "left", value: 3 }, { code: "pain_heel_nprs", side: "left", value: 4 }] }),
       { path: "measures[1]", message: "pain_heel_nprs (left) is recorded twice in one assessment (also measures[0])" },
     ],
+    // Without its screen a visit would read as "nothing ticked" and clear the last visit's red flag.
+    ["a visit without its red-flag screen", visit({ redFlags: undefined }), { path: "redFlags", message: /redFlags is required/ }],
     ["an unknown red flag", visit({ redFlags: ["rf_bad_luck"] }), { path: "redFlags[0]", message: 'unknown red-flag code "rf_bad_luck"' }],
     ["an impossible date", visit({ takenAt: "2026-02-30T09:00:00Z" }), { path: "takenAt", message: /not an ISO 8601 date-time/ }],
     ["a date without offset", visit({ takenAt: "2026-03-01T09:00:00" }), { path: "takenAt", message: /not an ISO 8601 date-time/ }],

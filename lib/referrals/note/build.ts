@@ -116,7 +116,8 @@ export function buildReferralNote(input: ReferralNoteInput): ReferralNote {
   const r = input.referral;
   const p = input.patient;
   const latest = input.history.assessments.at(-1);
-  const flags = noteFlags(input.evaluation, r.specialty, latest);
+  // Stored visits always carry their screen; [] stands in only for the type.
+  const flags = noteFlags(input.evaluation, r.specialty, latest && { takenAt: latest.takenAt, redFlags: latest.redFlags ?? [] });
   const blocks: NoteBlock[] = [];
   for (const { key, stored } of layout(r.sections)) {
     if (stored && !stored.included) continue;
