@@ -84,7 +84,7 @@ export class RuleOutcome {
       if (!this.missing.includes(p.key)) this.missing.push(p.key);
       if (p.stale && !this.skippedStale.includes(p.key)) this.skippedStale.push(p.key);
     }
-    const text = reason ?? problems.map((p) => p.reason).join("; ");
+    const text = reason ?? [...new Set(problems.map((p) => p.reason))].join("; ");
     if (text && !this.reasons.includes(text)) this.reasons.push(text);
   }
 }
@@ -162,6 +162,8 @@ export function valueOn(p: Point): string {
   return `${formatValue(p.code, p.value)} (${formatDate(p.takenAt)})`;
 }
 
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 /**
  * The `count` most recent assessments that recorded every spec (newest first), all non-stale.
  * Rules comparing two values read them from the same assessment, never across visits.
@@ -202,6 +204,19 @@ export function freshSameVisit(
       ok: false,
       problems: specs.map((s) => ({ key: inputKey(s.code, s.side), stale: true, reason })),
     };
+  }
+  // A value recorded later without its partners replaces the pair's (the rules read the most
+  // recent value of each input): an older pair would flag a reading that is no longer current.
+  const newer = specs.flatMap((s) => {
+    const last = latestValue(h, s.code, s.side);
+    return last && last.time > latest.time ? [last] : [];
+  });
+  if (newer.length > 0) {
+    const reason =
+      `${what} last recorded together ${formatDate(latest.takenAt)}; since then ` +
+      `${newer.map((p) => `${lowerFirst(measureName(p.code, p.side))} was recorded alone (${formatDate(p.takenAt)})`).join(" and ")}, ` +
+      `so that pair is out of date`;
+    return { ok: false, problems: specs.map((s) => ({ key: inputKey(s.code, s.side), stale: false, reason })) };
   }
   return { ok: true, latest: found[0]!, visits: found };
 }

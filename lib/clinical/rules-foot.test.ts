@@ -89,6 +89,19 @@ describe("CALF_GASTROC reads both values from the same assessment and says the t
     expect(fired(e, "CALF_GASTROC")).toBe("");
     expect(notEvaluatedOf(e, "CALF_GASTROC")?.sides).toContain("left");
   });
+  it("does not flag a pair that a later value replaced: the pair is out of date, and says so", () => {
+    const e = evaluate(
+      history([
+        visit(day(0), [["ankle_df_nwb_ext_deg", "left", -2], ["ankle_df_nwb_flex_deg", "left", 12], ["ankle_df_wblt_cm", "left", 5], ["ankle_df_wblt_cm", "right", 12]]),
+        visit(day(60), [["ankle_df_nwb_ext_deg", "left", 15], ["ankle_df_wblt_cm", "left", 12]]),
+      ]),
+    );
+    expect(fired(e, "CALF_GASTROC")).toBe("");
+    expect(fired(e, "DF_WBLT_ASYM")).toBe("");
+    expect(notEvaluatedOf(e, "CALF_GASTROC")?.reason).toMatch(/since then dorsiflexion, knee straight \(left\) was recorded alone \(.*\), so that pair is out of date/);
+    expect(notEvaluatedOf(e, "DF_WBLT_ASYM")?.reason).toMatch(/out of date/);
+  });
+
   it("says low-reliability test", () => {
     const [f] = flagsOf(evalOne([["ankle_df_nwb_ext_deg", "left", -2], ["ankle_df_nwb_flex_deg", "left", 12]]), "CALF_GASTROC");
     expect(f?.explanation).toMatch(/low-reliability test/);
