@@ -14,7 +14,9 @@ import {
   type Side,
 } from "./measures";
 
-const show = (v: unknown): string => (v === undefined ? "nothing" : JSON.stringify(v));
+// JSON has no Infinity, but JSON.parse reads 1e400 as one: name it, not "null".
+const show = (v: unknown): string =>
+  v === undefined ? "nothing" : typeof v === "number" && !Number.isFinite(v) ? `${v} (too large)` : JSON.stringify(v);
 
 function sideNote(side: Side): string {
   return side === "none" ? "" : ` (${side})`;
@@ -73,7 +75,8 @@ export const measureValueSchema = z
       error: (iss) =>
         iss.input === undefined ? "value is required" : `value must be a number, not ${show(iss.input)}`,
     }),
-    method: z.string().max(200, "method note is longer than 200 characters").optional(),
+    // null as GET answers it for "no method" (a visit read back can be sent back).
+    method: z.string().max(200, "method note is longer than 200 characters").nullish().transform((v) => v ?? undefined),
   })
   .superRefine((v, ctx) => {
     checkMeasure(v, (path, message) => ctx.addIssue({ code: "custom", path, message, input: v }));
@@ -111,7 +114,7 @@ export const assessmentInputSchema = z
     // Optional here (the flag CLI: absent = no screen recorded); a new visit through the API or
     // the form must send it (lib/assessments/input.ts).
     redFlags: z.array(redFlagSchema).optional(),
-    notes: z.string().max(5000, "notes are longer than 5000 characters").optional(),
+    notes: z.string().max(5000, "notes are longer than 5000 characters").nullish().transform((v) => v ?? undefined),
   })
   .superRefine((a, ctx) => {
     const seen = new Map<string, number>();

@@ -80,6 +80,16 @@ describe(`assessments API on ${kind}`, () => {
     expect(list.headers.get("cache-control")).toBe("no-store");
   });
 
+  it("takes a visit back as GET shows it: null for no method and no notes", async () => {
+    const patient = await createPatient(home.clinic.id);
+    const first = await post(patient.id, visit({ notes: null, measures: [{ code: "pain_heel_nprs", side: "left", value: 3, method: null }] }));
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ notes: null, measures: [{ code: "pain_heel_nprs", method: null }] });
+    const { takenAt, measures, redFlags, notes } = first.body;
+    const again = await post(patient.id, { takenAt: "2026-03-02T09:30:00Z", measures: measures.map(({ code, side, value, method }: Record<string, unknown>) => ({ code, side, value, method })), redFlags, notes });
+    expect([takenAt, again.status]).toEqual(["2026-03-01T09:30:00.000Z", 201]);
+  });
+
   const badBodies: [string, unknown, { path: string; message: string | RegExp }][] = [
     ["missing takenAt", { measures: [], redFlags: [] }, { path: "takenAt", message: "takenAt is required" }],
     ["measures of the wrong type", visit({ measures: "many" }), { path: "measures", message: /array/i }],
