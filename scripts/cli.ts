@@ -225,7 +225,34 @@ main(process.argv.slice(2)).then(
       console.error(`error: ${error.message}`);
       process.exit(1);
     }
-    console.error(error);
+    if (String((error as { code?: unknown })?.code).startsWith("ERR_PARSE_ARGS")) {
+      console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    // Anything else is still one line (operations.md); STRIDE_DEBUG=1 shows the whole error.
+    console.error(`error: ${unexpectedErrorLine(error)}`);
+    if (process.env.STRIDE_DEBUG) console.error(error);
     process.exit(1);
   },
 );
+
+/** One line for an error no command expected: the database's state, or the message's first line. */
+function unexpectedErrorLine(error: unknown): string {
+  const e = (error ?? {}) as { code?: unknown; message?: unknown; errors?: { code?: unknown }[] };
+  const codes = [e.code, ...(e.errors ?? []).map((inner) => inner.code)].map(String);
+  const message = typeof e.message === "string" ? e.message : String(error);
+  if (codes.includes("ECONNREFUSED")) {
+    return "cannot connect to the database (connection refused): check DATABASE_URL and that the PostgreSQL server runs";
+  }
+  if (codes.includes("3D000")) return `the database in DATABASE_URL does not exist (${firstLine(message)})`;
+  if (codes.includes("P2021") || codes.includes("42P01") || /table `[^`]+` does not exist/.test(message)) {
+    return 'the database has no Stride tables yet: run "npm run cli -- db migrate" first';
+  }
+  return `${firstLine(message) || "unexpected error"} (STRIDE_DEBUG=1 shows the details)`;
+}
+
+function firstLine(text: string): string {
+  const lines = text.split("\n").map((line) => line.trim()).filter((line) => line.length > 0);
+  // Prisma's messages start with where the call was made and a code frame; the cause is last.
+  return (/^Invalid `.*` invocation/.test(lines[0] ?? "") ? lines.at(-1) : lines[0]) ?? "";
+}
