@@ -16,6 +16,7 @@ export function passwordProblem(password: string): string | undefined {
     return `password must be at least ${MIN_PASSWORD_LENGTH} characters long`;
   }
   if (password.length > 256) return "password must be at most 256 characters long";
+  if (password.trim() === "") return "password must not be only spaces";
   if (COMMON_PASSWORDS.has(password.toLowerCase())) return "password is too common; choose another";
   return undefined;
 }
