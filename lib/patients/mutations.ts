@@ -40,8 +40,10 @@ async function assertNoVisitBeforeBirth(tx: Prisma.TransactionClient, clinicId: 
 
 async function assertMrnFree(tx: Prisma.TransactionClient, clinicId: string, mrn: string | null | undefined, exceptId?: string) {
   if (!mrn) return;
+  // Letter case does not make another record number: "sdc-1001" beside "SDC-1001" would be the same
+  // patient twice. (The unique index stays exact; this check is what refuses the case variant.)
   const taken = await tx.patient.findFirst({
-    where: { clinicId, mrn, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    where: { clinicId, mrn: { equals: mrn, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true },
   });
   if (taken) throw mrnConflict(mrn);
