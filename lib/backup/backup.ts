@@ -2,7 +2,7 @@
 // and streamed to the file in batches through a cursor, so memory stays flat however large the
 // clinic is.
 import pg from "pg";
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, writeBackupFile, type BackupHeader, type WrittenBackup } from "./format";
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, writeBackupFile, type BackupHeader, type WrittenBackup } from "./format";
 import { appliedMigrations, applicationTables, columnSequences, quoteIdent, useExactTextForms, type TableInfo } from "./schema";
 
 const BATCH_ROWS = 1000;
@@ -28,6 +28,10 @@ export async function createBackup(
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     await useExactTextForms(client);
     const tables = await applicationTables(client);
+    // A backup that no restore accepts is no backup: say so now, not at the restore.
+    if (tables.length === 0) {
+      throw new BackupError("the database has no Stride tables (a new database, or the wrong DATABASE_URL): nothing to back up");
+    }
     const counted: (TableInfo & { rowCount: number })[] = [];
     for (const table of tables) {
       const { rows: count } = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${quoteIdent(table.name)}`);

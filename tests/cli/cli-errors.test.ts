@@ -1,7 +1,7 @@
 // The operator CLI fails in one line starting with "error:" (docs/operations.md), whatever went
 // wrong: a wrong option, a database that cannot be reached, one that has no tables yet, a path
 // that is a folder. Before, these printed stack traces of 20 to 40 lines.
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -31,6 +31,14 @@ describe("operator CLI errors", () => {
     const r = await cli(["token", "create", "--email", "a@clinic.test"], { PGLITE_DIR: join(dir, "fresh") });
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split("\n")).toEqual(['error: the database has no Stride tables yet: run "npm run cli -- db migrate" first']);
+  });
+
+  it("a backup of a database without tables is refused, and no file is left", async () => {
+    const out = join(dir, "empty.backup");
+    const r = await cli(["backup", "--out", out], { PGLITE_DIR: join(dir, "fresh-backup") });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split("\n").at(-1)).toMatch(/^error: the database has no Stride tables .*nothing to back up$/);
+    expect(existsSync(out) || existsSync(`${out}.tmp`)).toBe(false);
   });
 
   it("a folder given as the file to restore: one line naming the problem", async () => {
