@@ -46,20 +46,20 @@ async function seedIfEmpty(kind: DatabaseKind) {
 }
 
 /**
- * Stored evaluations made by other clinical rules (RULES_VERSION changed) or never stored (rows
+ * Stored evaluations made by other clinical rules (STORED_EVALUATION_VERSION changed) or never stored (rows
  * from before the stored evaluation, an old backup) are recomputed before the app serves, in
  * batches with progress. A database that is up to date costs one count over a plain connection
  * (the ORM is loaded only when there is work, which keeps a routine start quick).
  */
 async function recomputeOutdatedEvaluations(url: string) {
-  const { RULES_VERSION } = await import("@/lib/clinical/rules-version");
+  const { STORED_EVALUATION_VERSION } = await import("@/lib/clinical/rules-version");
   const client = new pg.Client({ connectionString: url });
   let outdated: number;
   try {
     await client.connect();
     const { rows } = await client.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM "Patient" WHERE "rulesVersion" IS DISTINCT FROM $1 OR "evaluation" IS NULL`,
-      [RULES_VERSION],
+      [STORED_EVALUATION_VERSION],
     );
     outdated = rows[0]!.n;
   } finally {

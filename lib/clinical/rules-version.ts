@@ -1,5 +1,18 @@
-// The version of the clinical rules (rules.md) the engine implements. A stored evaluation carries
-// the version that produced it; when this constant changes, every stored evaluation is recomputed
-// (at start and by `status repair`, lib/patients/evaluation-batch.ts). Raise it with any change
-// to a rule's logic, threshold or output.
+// The version of the clinical rules (rules.md) the engine implements; the evaluation carries it
+// (`rulesVersion`, contract section 2). Raise it with a new rules.md.
 export const RULES_VERSION = 2;
+
+/**
+ * Raised when the engine's output changes within one rules version (a reading of the rules
+ * corrected: docs/clinical-decisions.md). 1: a screen is not cleared by a visit without one, and
+ * a pair of values from one assessment is out of date once a later one recorded a value alone.
+ */
+export const ENGINE_REVISION = 1;
+
+/**
+ * What a stored evaluation (Patient.rulesVersion) says produced it. When it differs from this,
+ * the evaluation is recomputed (at start and by `status repair`, lib/patients/status-repair.ts):
+ * 2 for evaluations stored before engine revisions were counted, then RULES_VERSION × 1000 +
+ * ENGINE_REVISION (2001, …).
+ */
+export const STORED_EVALUATION_VERSION = RULES_VERSION * 1000 + ENGINE_REVISION;

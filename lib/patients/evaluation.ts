@@ -7,7 +7,7 @@
 // with readPatientEvaluation, which evaluates afresh only when the row was stored by other rules
 // (before the start-up recompute has reached it) or never stored.
 import { evaluate } from "@/lib/clinical/evaluate";
-import { RULES_VERSION } from "@/lib/clinical/rules-version";
+import { STORED_EVALUATION_VERSION } from "@/lib/clinical/rules-version";
 import type { Evaluation, PatientHistory, Status } from "@/lib/clinical/types";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { visitChanges, type VisitChanges } from "@/lib/caseload/changes";
@@ -40,7 +40,7 @@ export function storedColumnsFor(history: PatientHistory): StoredColumns {
     lastAssessedAt: latest ? new Date(latest) : null,
     visitChanges: visitChanges(history, evaluation),
     evaluation,
-    rulesVersion: RULES_VERSION,
+    rulesVersion: STORED_EVALUATION_VERSION,
   };
 }
 
@@ -102,7 +102,7 @@ export async function storedOrFresh(
   row: { evaluation: unknown; rulesVersion: number | null },
   load: () => Promise<PatientHistory | undefined>,
 ): Promise<Evaluation | undefined> {
-  if (row.evaluation && row.rulesVersion === RULES_VERSION) return row.evaluation as Evaluation;
+  if (row.evaluation && row.rulesVersion === STORED_EVALUATION_VERSION) return row.evaluation as Evaluation;
   const history = await load();
   return history ? evaluate(history) : undefined;
 }

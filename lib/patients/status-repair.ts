@@ -4,14 +4,14 @@
 //   rules version) and fixes them; a patient whose stored result was right is left untouched
 //   (updatedAt included).
 // - At start (scripts/start.ts), recomputeOutdatedEvaluations recomputes the patients whose stored
-//   evaluation was produced by other rules (RULES_VERSION changed) or never stored (rows from
+//   evaluation was produced by other rules (STORED_EVALUATION_VERSION changed) or never stored (rows from
 //   before the stored evaluation, a restored old backup, a bulk import).
 // Each batch is one transaction that first locks its patients' rows (the lock every write takes,
 // lock.ts), so a visit recorded meanwhile is either seen by the batch or written after it, never
 // overwritten with an older verdict; it is safe while servers run.
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { RULES_VERSION } from "@/lib/clinical/rules-version";
+import { STORED_EVALUATION_VERSION } from "@/lib/clinical/rules-version";
 import { readPatientHistories } from "./history-read";
 import { STORED_COLUMN_NAMES, storedColumnsFor, writeStoredColumns, type StoredColumns } from "./evaluation";
 
@@ -128,7 +128,7 @@ export async function repairStatuses(options: RepairOptions = {}): Promise<Repai
 
 /** The patients whose stored evaluation is missing or from other rules: recomputed (start-up). */
 export async function recomputeOutdatedEvaluations(options: RepairOptions = {}): Promise<RepairReport> {
-  return recomputeWhere({ OR: [{ rulesVersion: null }, { rulesVersion: { not: RULES_VERSION } }, { evaluation: { equals: Prisma.DbNull } }] }, false, options);
+  return recomputeWhere({ OR: [{ rulesVersion: null }, { rulesVersion: { not: STORED_EVALUATION_VERSION } }, { evaluation: { equals: Prisma.DbNull } }] }, false, options);
 }
 
 /** One line per stale patient: `<id> (clinic <id>): status high → refer, lastAssessedAt … → …, evaluation changed`. */

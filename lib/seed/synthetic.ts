@@ -4,14 +4,14 @@
 // (heel, hip and back pain, weight-bearing lunge, foot posture, FAAM, gait speed) every time and
 // the full screen (every code, both sides) at the first visit and every fourth one after, about
 // 17 values per visit on average. The flag engine's evaluation, status and the latest visit's
-// changes are computed while generating and stored with the patient (with RULES_VERSION), exactly
+// changes are computed while generating and stored with the patient (with STORED_EVALUATION_VERSION), exactly
 // as refreshPatientStatus stores them. Rows go in with multi-row `INSERT … SELECT FROM unnest(…)` batches, one transaction per
 // batch of patients.
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { roundTo } from "../clinical/decimal";
 import { evaluate } from "../clinical/evaluate";
-import { RULES_VERSION } from "../clinical/rules-version";
+import { STORED_EVALUATION_VERSION } from "../clinical/rules-version";
 import { MEASURES, MEASURE_CODES, RED_FLAG_CODES, stepDecimals, type MeasureCode, type RedFlagCode, type Side } from "../clinical/measures";
 import type { PatientHistory } from "../clinical/types";
 import { prng } from "./prng";
@@ -215,7 +215,7 @@ async function insertBatch(client: pg.PoolClient, batch: SyntheticPatient[], opt
      SELECT u.id, $1, u.g, u.f, u.b, u.s::"Sex", u.h, u.m, u.d::"DiagnosisSide", u.st::"PatientStatus", u.l, u.c::jsonb, u.e::json, $14, now()
      FROM unnest($2::uuid[], $3::text[], $4::text[], $5::date[], $6::text[], $7::float8[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::text[], $13::text[])
        AS u(id, g, f, b, s, h, m, d, st, l, c, e)`,
-    [options.clinicId, p.id, p.given, p.family, p.birth, p.sex, p.height, p.mrn, p.side, p.status, p.last, p.changes, p.evaluation, RULES_VERSION],
+    [options.clinicId, p.id, p.given, p.family, p.birth, p.sex, p.height, p.mrn, p.side, p.status, p.last, p.changes, p.evaluation, STORED_EVALUATION_VERSION],
   );
   await client.query(
     `INSERT INTO "Assessment" (id, "clinicId", "patientId", "raterId", "takenAt", "redFlags", "updatedAt")

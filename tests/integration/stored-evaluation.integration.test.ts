@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors/app-errors";
 import { evaluate } from "@/lib/clinical/evaluate";
-import { RULES_VERSION } from "@/lib/clinical/rules-version";
+import { STORED_EVALUATION_VERSION } from "@/lib/clinical/rules-version";
 import type { MeasureCode, RedFlagCode } from "@/lib/clinical/measures";
 import type { Evaluation, PatientHistory } from "@/lib/clinical/types";
 import { amendAssessment, deleteAssessment, recordAssessment, restoreAssessment } from "@/lib/assessments/mutations";
@@ -53,7 +53,7 @@ async function expectStoredIsFresh(patientId: string): Promise<Evaluation> {
   const history = await ormHistory(patientId);
   const fresh = evaluate(history);
   const row = await stored(patientId);
-  expect(row.rulesVersion).toBe(RULES_VERSION);
+  expect(row.rulesVersion).toBe(STORED_EVALUATION_VERSION);
   expect(row.evaluation).toEqual(JSON.parse(JSON.stringify(fresh)));
   expect(row.status).toBe(fresh.status);
   expect(row.lastAssessedAt?.toISOString() ?? null).toBe(history.assessments.at(-1)?.takenAt ?? null);
@@ -140,7 +140,8 @@ describe(`stored evaluation on ${process.env.TEST_DB_KIND}`, () => {
     expect(await getPatientFlags(actor, patient.id)).toEqual(marked);
     expect((await loadReferralContext(db, actor, patient.id)).evaluation).toEqual(marked);
     // …and one from other rules is not: the history is evaluated afresh.
-    await db.patient.update({ where: { id: patient.id }, data: { rulesVersion: RULES_VERSION - 1 } });
+    // (2: what evaluations were stored with before engine revisions were counted.)
+    await db.patient.update({ where: { id: patient.id }, data: { rulesVersion: 2 } });
     expect(await getPatientFlags(actor, patient.id)).toEqual(fresh);
     expect((await loadReferralContext(db, actor, patient.id)).evaluation).toEqual(fresh);
     // Another clinic's patient stays invisible.
@@ -159,7 +160,7 @@ describe(`stored evaluation on ${process.env.TEST_DB_KIND}`, () => {
       ids.push(p.id);
     }
     // Rows written by an older engine (a rules upgrade), with a verdict it no longer gives…
-    await db.$executeRaw`UPDATE "Patient" SET "rulesVersion" = ${RULES_VERSION - 1}, evaluation = '{"status":"none"}'::jsonb, status = 'none'
+    await db.$executeRaw`UPDATE "Patient" SET "rulesVersion" = ${STORED_EVALUATION_VERSION - 1}, evaluation = '{"status":"none"}'::jsonb, status = 'none'
                          WHERE id = ANY(${ids.slice(0, 3)}::uuid[])`;
     // …and a row from before the stored evaluation (no evaluation at all).
     const legacy = await createPatient(clinic.id);
