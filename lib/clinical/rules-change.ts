@@ -122,6 +122,18 @@ export function painRisingRule(meta: RuleMeta, code: MeasureCode, name: PainName
         const d = stepDecimals(code);
         const rise = subtract(latest.value, baseline.value, d);
         const risePrevious = subtract(previous.value, baseline.value, d);
+        if (gte(rise, 2) && (s.values.length < 3 || !gte(risePrevious, 2))) {
+          // A rise seen at the latest assessment only is not flagged yet (rules v2: two consecutive
+          // assessments); say so, as for a single mild rating, rather than show nothing.
+          out.skip(side, [{
+            key: inputKey(code, side),
+            stale: false,
+            reason:
+              `${measureName(code, side)} rose ${formatAmount(code, rise)} from the first rating (${formatDate(baseline.takenAt)}) ` +
+              `at the latest assessment only (${formatDate(latest.takenAt)}): a rise is flagged once two consecutive assessments show it`,
+          }]);
+          continue;
+        }
         if (s.values.length < 3 || !gte(rise, 2) || !gte(risePrevious, 2)) continue;
         const high = gte(latest.value, 6);
         const where = name(side);

@@ -39,6 +39,17 @@ describe("HEEL_PAIN_RISING names the heel on the foot link (grade A)", () => {
     expect(flagsOf(e, "HEEL_PAIN_RISING")[0]).toMatchObject({ severity: "moderate", regions: ["heel"], link: "foot", grade: "A" });
     expect(e.regions).toMatchObject({ heel: { level: "moderate" }, hip: { level: "none" }, back: { level: "none" } });
   });
+
+  it("a rise at the latest assessment only is not flagged, and notEvaluated says it waits for a second", () => {
+    for (const values of [[2, 8], [2, 2, 8]]) {
+      const e = series("pain_heel_nprs", "left", values);
+      expect(flagsOf(e, "HEEL_PAIN_RISING")).toEqual([]);
+      expect(notEvaluatedOf(e, "HEEL_PAIN_RISING")?.reason).toMatch(
+        /^Heel pain \(left\) rose 6 points from the first rating \(.*\) at the latest assessment only \(.*\): a rise is flagged once two consecutive assessments show it/,
+      );
+    }
+    expect(notEvaluatedOf(series("pain_heel_nprs", "left", [2, 3]), "HEEL_PAIN_RISING")?.reason).not.toMatch(/rose/);
+  });
 });
 
 describe("BMI_HIGH: BMI ≥ 30.0 (low; heel and back; systemic link; grade B)", () => {
