@@ -88,6 +88,9 @@ describe("buildPatientBundle", () => {
     expect(heel.code.coding![1]).toMatchObject({ system: "urn:gait-dashboard:measure", code: "pain_heel_nprs" });
     expect(heel.bodySite!.coding![0]).toMatchObject({ system: "http://snomed.info/sct", code: "76853006" });
     expect(heel.bodySite!.extension![0]!.valueCodeableConcept!.coding![0]).toMatchObject({ system: "http://snomed.info/sct", code: "7771000" });
+    expect(heel.extension).toEqual([
+      { url: "http://hl7.org/fhir/StructureDefinition/observation-structureLaterality", valueCodeableConcept: { coding: [expect.objectContaining({ system: "http://snomed.info/sct", code: "7771000" })] } },
+    ]);
     expect(heel.valueQuantity).toEqual({ value: 6, unit: "0-10", system: "http://unitsofmeasure.org", code: "{score}" });
     expect(heel.category![0]!.coding![0]!.code).toBe("survey");
 

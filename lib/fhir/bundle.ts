@@ -110,6 +110,7 @@ function observationResource(
   return {
     resourceType: "Observation",
     id: m.id,
+    ...(m.side !== "none" ? { extension: [{ url: C.STRUCTURE_LATERALITY_EXTENSION, valueCodeableConcept: { coding: [C.LATERALITY[m.side]] } }] } : {}),
     status: "final",
     category: [{ coding: [{ system: C.OBSERVATION_CATEGORY, code: category, display: category === "survey" ? "Survey" : "Exam" }] }],
     code: observationCode(m.code),

@@ -13,6 +13,12 @@ export const SPECIALTY_SYSTEM = "urn:gait-dashboard:specialty";
 export const REFERRAL_SYSTEM = "urn:gait-dashboard:referral";
 /** Laterality of a body site. R4 has no element for it; this local extension carries SNOMED codes. */
 export const LATERALITY_EXTENSION = "urn:gait-dashboard:extension:laterality";
+/**
+ * HL7's own extension for an Observation's laterality (FHIR Extensions Pack,
+ * observation-structureLaterality, usable in R4): every left or right Observation carries it too,
+ * so a receiving system that knows HL7's extensions reads the side without knowing ours.
+ */
+export const STRUCTURE_LATERALITY_EXTENSION = "http://hl7.org/fhir/StructureDefinition/observation-structureLaterality";
 export const OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
 export const RISK_PROBABILITY = "http://terminology.hl7.org/CodeSystem/risk-probability";
 export const CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
