@@ -160,6 +160,13 @@ describe("flags filtered by specialty", () => {
     }
     const screen = flagsOf(buildReferralNote(inputFor(patient, red, fields("spine")))).screen!;
     expect(screen.items.filter((i) => i.ticked).map((i) => i.label)).toEqual(["Possible cauda equina syndrome"]);
+
+    // A second, empty entry for the same moment is the same screen, as the engine reads it.
+    const twice: PatientHistory = { ...red, assessments: [...red.assessments, { ...red.assessments[1]!, measures: [], redFlags: [] }] };
+    const input = inputFor(patient, twice, fields("spine"));
+    expect(input.evaluation.status).toBe("refer");
+    const both = flagsOf(buildReferralNote(input)).screen!;
+    expect(both.items.filter((i) => i.ticked).map((i) => i.label)).toEqual(["Possible cauda equina syndrome"]);
   });
 
   it("gives one entry per rule with the sides together, in the flags and in the appendix", () => {

@@ -116,8 +116,11 @@ export function buildReferralNote(input: ReferralNoteInput): ReferralNote {
   const r = input.referral;
   const p = input.patient;
   const latest = input.history.assessments.at(-1);
-  // Stored visits always carry their screen; [] stands in only for the type.
-  const flags = noteFlags(input.evaluation, r.specialty, latest && { takenAt: latest.takenAt, redFlags: latest.redFlags ?? [] });
+  // The latest screen as the engine reads it: visits recorded at the same moment are one screen.
+  // (Stored visits always carry their screen; [] stands in only for the type.)
+  const sameMoment = latest ? input.history.assessments.filter((a) => Date.parse(a.takenAt) === Date.parse(latest.takenAt)) : [];
+  const screen = latest && { takenAt: latest.takenAt, redFlags: [...new Set(sameMoment.flatMap((a) => a.redFlags ?? []))] };
+  const flags = noteFlags(input.evaluation, r.specialty, screen);
   const blocks: NoteBlock[] = [];
   for (const { key, stored } of layout(r.sections)) {
     if (stored && !stored.included) continue;
