@@ -42,11 +42,14 @@ async function assertMrnFree(tx: Prisma.TransactionClient, clinicId: string, mrn
   if (!mrn) return;
   // Letter case does not make another record number: "sdc-1001" beside "SDC-1001" would be the same
   // patient twice. (The unique index stays exact; this check is what refuses the case variant.)
-  const taken = await tx.patient.findFirst({
-    where: { clinicId, mrn: { equals: mrn, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
-    select: { id: true },
-  });
-  if (taken) throw mrnConflict(mrn);
+  // lower() = lower(), not Prisma's case-insensitive mode: that is ILIKE, where "_" and "%" in an
+  // MRN would match other characters.
+  const taken = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id"::text FROM "Patient"
+    WHERE "clinicId" = ${clinicId}::uuid AND lower("mrn") = lower(${mrn})
+      AND (${exceptId ?? null}::uuid IS NULL OR "id" <> ${exceptId ?? null}::uuid)
+    LIMIT 1`;
+  if (taken.length > 0) throw mrnConflict(mrn);
 }
 
 export async function createPatient(actor: Actor, input: unknown): Promise<PatientView> {

@@ -72,6 +72,7 @@ describe(`patient writes on ${kind}`, () => {
     expect(dup.body).toMatchObject({ error: "conflict", issues: [{ path: "mrn" }] });
     expect((await create({ ...newPatient, mrn: "dup-1" })).status).toBe(409); // letter case is not another number
     expect(await countClinicRows(home.clinic.id)).toEqual(before);
+    expect((await create({ ...newPatient, mrn: "DUP_1" })).status).toBe(201); // "_" is a character, not a wildcard
     expect((await create({ ...newPatient, mrn: "DUP-1" }, other.token)).status).toBe(201);
   });
 
