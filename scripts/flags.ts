@@ -6,7 +6,7 @@
 
 import { readFileSync } from "node:fs";
 import { evaluate } from "../lib/clinical/evaluate";
-import { parseHistoryInput } from "../lib/clinical/history-input";
+import { parseHistoryInput } from "../lib/assessments/history-input";
 
 const BAD_INPUT = 2;
 

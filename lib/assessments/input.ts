@@ -13,7 +13,8 @@ import { footwearSchema, type Footwear } from "@/lib/patients/history/schemas";
 /** Clocks of tablets and servers disagree by a little; more than this is a typo, not skew. */
 export const FUTURE_SKEW_MS = 5 * 60_000;
 
-const ASSESSMENT_KEYS = ["takenAt", "measures", "redFlags", "notes", "questionnaires", "footwear"] as const;
+/** An assessment body's fields (the API, the form and the flag CLI's input). */
+export const ASSESSMENT_KEYS = ["takenAt", "measures", "redFlags", "notes", "questionnaires", "footwear"] as const;
 const MEASURE_KEYS = ["code", "side", "value", "method"] as const;
 
 function shapeIssues(input: unknown, extraKeys: readonly string[] = []): FieldIssue[] {

@@ -47,6 +47,11 @@ export function capitalise(text: string): string {
   return text.length === 0 ? text : text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** For the middle of a sentence: "Left heel pain" → "left heel pain"; acronyms ("LEFS") stay. */
+export function lowercaseFirst(text: string): string {
+  return /^[A-Z][A-Z]/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 /**
  * A derived number (asymmetry %, BMI) shown next to its threshold: one decimal normally, more
  * when one decimal would make a value just under the threshold read as equal to it.

@@ -3,7 +3,7 @@
 // clinical statements on top of this.
 
 import { MEASURES, type MeasureCode, type Side } from "./measures";
-import { formatDate, formatValue, sideWord } from "./format";
+import { formatDate, formatValue, lowercaseFirst, sideWord } from "./format";
 import {
   isStale,
   latestValue,
@@ -162,8 +162,6 @@ export function valueOn(p: Point): string {
   return `${formatValue(p.code, p.value)} (${formatDate(p.takenAt)})`;
 }
 
-const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
-
 /**
  * The `count` most recent assessments that recorded every spec (newest first), all non-stale.
  * Rules comparing two values read them from the same assessment, never across visits.
@@ -214,7 +212,7 @@ export function freshSameVisit(
   if (newer.length > 0) {
     const reason =
       `${what} last recorded together ${formatDate(latest.takenAt)}; since then ` +
-      `${newer.map((p) => `${lowerFirst(measureName(p.code, p.side))} was recorded alone (${formatDate(p.takenAt)})`).join(" and ")}, ` +
+      `${newer.map((p) => `${lowercaseFirst(measureName(p.code, p.side))} was recorded alone (${formatDate(p.takenAt)})`).join(" and ")}, ` +
       `so that pair is out of date`;
     return { ok: false, problems: specs.map((s) => ({ key: inputKey(s.code, s.side), stale: false, reason })) };
   }

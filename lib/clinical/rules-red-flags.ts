@@ -58,19 +58,40 @@ interface Screen {
   latest: boolean;
 }
 
+/** A visit as far as its red-flag screen goes (null: none recorded). */
+export interface ScreenedVisit {
+  takenAt: string;
+  time: number;
+  redFlags: readonly RedFlagCode[] | null;
+}
+
 /**
- * The latest red-flag screen: the boxes of every visit recorded at the latest moment that has a
- * screen. A visit without one (the flag CLI's input may leave `redFlags` out) does not clear the
- * screen before it: "no flag" is never confused with "not screened".
+ * The latest red-flag screen of visits in time order: the last visit that recorded one, and the
+ * boxes of every visit recorded at its moment, in the order ticked (a second entry for the same
+ * moment never clears the first one's). A visit without a screen (the flag CLI's input may leave
+ * `redFlags` out) does not clear the one before: "no flag" is never "not screened". Also what the
+ * referral note quotes, so the two agree.
  */
+export function latestScreenOf(visits: readonly ScreenedVisit[]): { visit: ScreenedVisit; ticked: RedFlagCode[] } | null {
+  let last = visits.length - 1;
+  while (last >= 0 && visits[last]!.redFlags === null) last--;
+  if (last < 0) return null;
+  const visit = visits[last]!;
+  let first = last;
+  while (first > 0 && visits[first - 1]!.time === visit.time) first--;
+  const ticked = new Set<RedFlagCode>();
+  for (const v of visits.slice(first, last + 1)) for (const code of v.redFlags ?? []) ticked.add(code);
+  return { visit, ticked: [...ticked] };
+}
+
+/** The latest screen for the rules: not evaluated when there is none, skipped when it is stale. */
 function latestScreen(h: History): Screen | { problem: Problem } {
-  let last = h.visits.length - 1;
-  while (last >= 0 && h.visits[last]!.redFlags === null) last--;
-  if (last < 0) {
+  const found = latestScreenOf(h.visits);
+  if (!found) {
     const reason = h.visits.length ? "no red-flag screen recorded" : "no assessment recorded, so no red-flag screen";
     return { problem: { key: "redFlags", stale: false, reason } };
   }
-  const screen = h.visits[last]!;
+  const screen = found.visit;
   if (screen.time < h.staleBefore) {
     return {
       problem: {
@@ -80,12 +101,7 @@ function latestScreen(h: History): Screen | { problem: Problem } {
       },
     };
   }
-  let first = last;
-  while (first > 0 && h.visits[first - 1]!.time === screen.time) first--;
-  // In the order ticked, the earlier entry's boxes first.
-  const ticked = new Set<RedFlagCode>();
-  for (const visit of h.visits.slice(first, last + 1)) for (const code of visit.redFlags ?? []) ticked.add(code);
-  return { takenAt: screen.takenAt, ticked: [...ticked], latest: screen.time === h.latestVisit!.time };
+  return { takenAt: screen.takenAt, ticked: found.ticked, latest: screen.time === h.latestVisit!.time };
 }
 
 /** "On the latest assessment (1 Mar 2026)", or the earlier screen's date when the latest had none. */

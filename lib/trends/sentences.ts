@@ -3,7 +3,7 @@
 // computed afresh: delta, label, direction, plateau and method change all come from the Trend.
 
 import { MEASURES, type MeasureCode, type Side } from "@/lib/clinical/measures";
-import { formatAmount, formatDate, formatValue } from "@/lib/clinical/format";
+import { formatAmount, formatDate, formatValue, lowercaseFirst } from "@/lib/clinical/format";
 import type { Trend, TrendLabel } from "@/lib/clinical/types";
 
 export const LABEL_WORDS: Record<TrendLabel, string> = {
@@ -18,8 +18,7 @@ export function seriesName(code: MeasureCode, side: Side): string {
   const label = MEASURES[code].shortLabel;
   if (side === "none") return label;
   // Keep acronyms ("LEFS", "FAAM-ADL") as written; lower-case ordinary words after the side.
-  const rest = /^[A-Z][A-Z]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
-  return `${side === "left" ? "Left" : "Right"} ${rest}`;
+  return `${side === "left" ? "Left" : "Right"} ${lowercaseFirst(label)}`;
 }
 
 /** "+2.0 cm", "−3 points", "0 points". Uses the typographic minus so it reads as a sign. */

@@ -5,6 +5,7 @@
 // nothing else, so they show the same content. A section the referrer rewrote shows their text
 // instead of the generated content; a section they left out is not shown anywhere.
 import { formatDate } from "@/lib/clinical/format";
+import { latestScreenOf } from "@/lib/clinical/rules-red-flags";
 import type { Evaluation, Level, Status } from "@/lib/clinical/types";
 import { suggestUrgency } from "../assemble";
 import { LEGACY_SECTION_KEYS, NOTE_SECTION_KEYS, URGENCY_LABELS, type ReferralSection, type SectionKey } from "../schemas";
@@ -115,12 +116,9 @@ function layout(stored: readonly ReferralSection[]): { key: SectionKey; stored?:
 export function buildReferralNote(input: ReferralNoteInput): ReferralNote {
   const r = input.referral;
   const p = input.patient;
-  const latest = input.history.assessments.at(-1);
-  // The latest screen as the engine reads it: visits recorded at the same moment are one screen.
-  // (Stored visits always carry their screen; [] stands in only for the type.)
-  const sameMoment = latest ? input.history.assessments.filter((a) => Date.parse(a.takenAt) === Date.parse(latest.takenAt)) : [];
-  const screen = latest && { takenAt: latest.takenAt, redFlags: [...new Set(sameMoment.flatMap((a) => a.redFlags ?? []))] };
-  const flags = noteFlags(input.evaluation, r.specialty, screen);
+  // The latest screen as the engine reads it (visits recorded at the same moment are one screen).
+  const found = latestScreenOf(input.history.assessments.map((a) => ({ takenAt: a.takenAt, time: Date.parse(a.takenAt), redFlags: a.redFlags ?? null })));
+  const flags = noteFlags(input.evaluation, r.specialty, found ? { takenAt: found.visit.takenAt, redFlags: found.ticked } : undefined);
   const blocks: NoteBlock[] = [];
   for (const { key, stored } of layout(r.sections)) {
     if (stored && !stored.included) continue;

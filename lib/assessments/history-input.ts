@@ -4,11 +4,10 @@
 // Pure: no I/O.
 import { mergeScores, parseQuestionnaires, type PathIssue } from "@/lib/questionnaires/input";
 import { unknownKeyIssues } from "@/lib/validation/unknown-keys";
-import type { PatientHistory } from "./types";
-import { firstIssueLine, formatIssue, historyInputSchema } from "./validation";
-
-/** The fields of an assessment, as in the API's body; `footwear` is accepted and does not change the flags. */
-const ASSESSMENT_KEYS = ["takenAt", "measures", "redFlags", "notes", "questionnaires", "footwear"] as const;
+import type { PatientHistory } from "@/lib/clinical/types";
+import { firstIssueLine, formatIssue, historyInputSchema } from "@/lib/clinical/validation";
+// The fields of an assessment, as in the API's body; `footwear` is accepted and does not change the flags.
+import { ASSESSMENT_KEYS } from "./input";
 
 /** The history to evaluate, or the one line that names the first bad field. */
 export function parseHistoryInput(json: unknown): { history: PatientHistory } | { error: string } {
