@@ -200,6 +200,10 @@ async function benchEngine(engine: "pglite" | "postgresql", options: HttpBenchOp
 
     const targets: { name: string; method: "GET" | "POST"; path: string; read: boolean; next: (n: number) => LoadRequest; skip?: string }[] = [
       { name: "health (floor)", method: "GET", path: "/api/v1/health", read: true, next: () => ({ url: `${base}/api/v1/health` }) },
+      // Next's own cost of a page, for reading the page ratios: the sign-in page (no session, no
+      // database) and the profile page (the session check and two small reads, a 19 KB page).
+      { name: "sign-in page (page floor)", method: "GET", path: "/login", read: true, next: () => ({ url: `${base}/login` }) },
+      { name: "profile page (page floor)", method: "GET", path: "/profile", read: true, next: () => ({ url: `${base}/profile`, init: { headers: { Cookie: cookie } } }) },
       { name: "patient list API", method: "GET", path: "/api/v1/patients?pageSize=25&page=N", read: true, next: (n) => ({ url: `${base}/api/v1/patients?pageSize=25&page=${1 + (n % 40)}`, init: { headers: bearer } }) },
       { name: "search API", method: "GET", path: "/api/v1/patients?q=…&pageSize=25", read: true, next: (n) => ({ url: `${base}/api/v1/patients?pageSize=25&q=${encodeURIComponent(searches[n % searches.length]!)}`, init: { headers: bearer } }) },
       { name: "patient page", method: "GET", path: "/patients/{id}", read: true, next: (n) => ({ url: `${base}/patients/${pick(n)}`, init: { headers: { Cookie: cookie } } }) },
