@@ -42,6 +42,10 @@ async function assertMrnFree(tx: Prisma.TransactionClient, clinicId: string, mrn
   if (!mrn) return;
   // Letter case does not make another record number: "sdc-1001" beside "SDC-1001" would be the same
   // patient twice. (The unique index stays exact; this check is what refuses the case variant.)
+  // Two transactions with case variants of one new MRN would both find it free, and the exact
+  // index lets both in; so the check first takes a lock on the MRN as the check sees it (clinic,
+  // lower case) until commit: the second waits, then finds the first one's row.
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`mrn:${clinicId}:${mrn.toLowerCase()}`}, 0))::text`;
   // lower() = lower(), not Prisma's case-insensitive mode: that is ILIKE, where "_" and "%" in an
   // MRN would match other characters.
   const taken = await tx.$queryRaw<{ id: string }[]>`

@@ -85,6 +85,14 @@ describe(`patient writes on ${kind}`, () => {
     expect(await db.patient.count({ where: { clinicId: home.clinic.id, mrn: "RACE-1" } })).toBe(1);
   });
 
+  it("answers 409 for concurrent creates with letter-case variants of one new MRN: exactly one gets in", async () => {
+    const variants = ["CASE-7", "case-7", "Case-7", "cASE-7", "CaSe-7"];
+    const results = await Promise.allSettled(variants.map((mrn) => createPatientViaLib(home.actor, { ...newPatient, mrn })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results) if (r.status === "rejected") expect((r.reason as { status: number }).status).toBe(409);
+    expect(await db.patient.count({ where: { clinicId: home.clinic.id, mrn: { in: variants } } })).toBe(1);
+  });
+
   it("lists every bad field: missing, wrong type, out of range, bad and future dates, unknown keys", async () => {
     const before = await countClinicRows(home.clinic.id);
     const answer = await create({
