@@ -23,13 +23,21 @@ export interface IdempotentResult {
   replayed: boolean;
 }
 
-/** Printable ASCII, 1 to 200 characters (the header's value as the client sent it). */
-export function checkIdempotencyKey(key: string): string {
+/**
+ * Printable ASCII, 1 to 200 characters (the header's value as the client sent it). A bad key is a
+ * 400 that also lists what `validateBody` finds wrong with the body, so one answer names every bad
+ * field; a body check that needs the database (the patient's birth date, say) comes after the key.
+ */
+export function checkIdempotencyKey(key: string, validateBody?: () => unknown): string {
   if (key.length < 1 || key.length > 200 || !/^[\x20-\x7e]+$/.test(key)) {
-    throw new ValidationError(
-      [{ path: IDEMPOTENCY_HEADER, message: `${IDEMPOTENCY_HEADER} must be 1 to 200 printable ASCII characters` }],
-      `The ${IDEMPOTENCY_HEADER} header is not valid.`,
-    );
+    const issues = [{ path: IDEMPOTENCY_HEADER, message: `${IDEMPOTENCY_HEADER} must be 1 to 200 printable ASCII characters` }];
+    try {
+      validateBody?.();
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      issues.push(...error.issues);
+    }
+    throw new ValidationError(issues, issues.length > 1 ? "Some fields are not valid." : `The ${IDEMPOTENCY_HEADER} header is not valid.`);
   }
   return key;
 }
@@ -76,12 +84,13 @@ export async function withIdempotency(
   key: string | null | undefined,
   fingerprint: string,
   work: (tx: Prisma.TransactionClient) => Promise<{ status: number; body: unknown }>,
+  validateBody?: () => unknown,
 ): Promise<IdempotentResult> {
   if (key === null || key === undefined) {
     const result = await db.$transaction(work, WRITE_TRANSACTION);
     return { ...result, replayed: false };
   }
-  checkIdempotencyKey(key);
+  checkIdempotencyKey(key, validateBody);
   const ttlSeconds = KEY_TTL_MS / 1000;
   // The first request with a key (the common case) costs one statement for the key: the claim
   // below, not a look-up, a purge and an insert.

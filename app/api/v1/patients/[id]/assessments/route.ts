@@ -7,6 +7,7 @@ import { readJsonBody } from "@/lib/http/body";
 import { queryFlag } from "@/lib/http/query";
 import { listAssessments } from "@/lib/assessments/queries";
 import { recordAssessment } from "@/lib/assessments/mutations";
+import { parseAssessmentInput } from "@/lib/assessments/input";
 import { IDEMPOTENCY_HEADER, REPLAYED_HEADER, requestFingerprint, withIdempotency } from "@/lib/idempotency/with-idempotency";
 
 export const dynamic = "force-dynamic";
@@ -25,10 +26,13 @@ export async function POST(request: Request, context: Context): Promise<Response
   return handleApi(request, async (actor) => {
     const body = await readJsonBody(request);
     const fingerprint = requestFingerprint("POST", new URL(request.url).pathname, body.value);
-    const result = await withIdempotency(actor, request.headers.get(IDEMPOTENCY_HEADER), fingerprint, async (tx) => ({
-      status: 201,
-      body: await recordAssessment(actor, id, body.value, tx),
-    }));
+    const result = await withIdempotency(
+      actor,
+      request.headers.get(IDEMPOTENCY_HEADER),
+      fingerprint,
+      async (tx) => ({ status: 201, body: await recordAssessment(actor, id, body.value, tx) }),
+      () => parseAssessmentInput(body.value),
+    );
     return jsonResponse(result.body, { status: result.status, headers: result.replayed ? { [REPLAYED_HEADER]: "true" } : {} });
   });
 }
