@@ -203,20 +203,27 @@ export function freshSameVisit(
       problems: specs.map((s) => ({ key: inputKey(s.code, s.side), stale: true, reason })),
     };
   }
-  // A value recorded later without its partners replaces the pair's (the rules read the most
-  // recent value of each input): an older pair would flag a reading that is no longer current.
+  const outOfDate = recordedAloneSince(h, specs, latest, what);
+  if (outOfDate.length > 0) return { ok: false, problems: outOfDate };
+  return { ok: true, latest: found[0]!, visits: found };
+}
+
+/**
+ * Problems for a pair of inputs read from one assessment (`together`) when one of them was recorded
+ * again later without the other. The rules read the most recent value of each input, so the older
+ * pair is no longer current and would flag a reading that has been replaced.
+ */
+export function recordedAloneSince(h: History, specs: readonly Spec[], together: { time: number; takenAt: string }, what: string): Problem[] {
   const newer = specs.flatMap((s) => {
     const last = latestValue(h, s.code, s.side);
-    return last && last.time > latest.time ? [last] : [];
+    return last && last.time > together.time ? [last] : [];
   });
-  if (newer.length > 0) {
-    const reason =
-      `${what} last recorded together ${formatDate(latest.takenAt)}; since then ` +
-      `${newer.map((p) => `${lowercaseFirst(measureName(p.code, p.side))} was recorded alone (${formatDate(p.takenAt)})`).join(" and ")}, ` +
-      `so that pair is out of date`;
-    return { ok: false, problems: specs.map((s) => ({ key: inputKey(s.code, s.side), stale: false, reason })) };
-  }
-  return { ok: true, latest: found[0]!, visits: found };
+  if (newer.length === 0) return [];
+  const reason =
+    `${what} last recorded together ${formatDate(together.takenAt)}; since then ` +
+    `${newer.map((p) => `${lowercaseFirst(measureName(p.code, p.side))} was recorded alone (${formatDate(p.takenAt)})`).join(" and ")}, ` +
+    `so that pair is out of date`;
+  return specs.map((s) => ({ key: inputKey(s.code, s.side), stale: false, reason }));
 }
 
 /** One assessment and the values each spec had in it (same order as the specs). */

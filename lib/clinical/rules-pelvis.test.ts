@@ -100,6 +100,22 @@ describe("TRENDELENBURG: hold < 30 s and pelvis dropped = 1 moderate; dropped no
     expect(flagsOf(e, "TRENDELENBURG")[0]?.explanation).toMatch(/stop reason was not recorded/);
   });
 
+  it("does not flag an old positive test once a later pelvis answer was recorded alone: not evaluated, saying why", () => {
+    for (const later of [0, 1]) {
+      const e = evaluate(
+        history([
+          visit(day(0), [["trendelenburg_hold_s", "left", 10], ["trendelenburg_pelvis_dropped", "left", 1]]),
+          visit(day(30), [["trendelenburg_pelvis_dropped", "left", later]]),
+          visit(day(60), [["pain_hip_nprs", "none", 2]]),
+        ]),
+      );
+      expect(fired(e, "TRENDELENBURG")).toBe("");
+      const skipped = e.notEvaluated.find((n) => n.id === "TRENDELENBURG");
+      expect(skipped?.missing).toEqual(expect.arrayContaining(["trendelenburg_hold_s:left", "trendelenburg_pelvis_dropped:left"]));
+      expect(skipped?.reason).toMatch(/pelvis dropped.*recorded alone.*out of date/i);
+    }
+  });
+
   it("names hip and back on the pelvis link, grade B", () => {
     const [f] = flagsOf(evalOne([["trendelenburg_hold_s", "left", 10], ["trendelenburg_pelvis_dropped", "left", 1]]), "TRENDELENBURG");
     expect(f).toMatchObject({ regions: ["hip", "back"], link: "pelvis", grade: "B", severity: "moderate" });

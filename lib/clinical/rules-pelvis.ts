@@ -6,7 +6,7 @@ import { gt, gte, lt, subtract } from "./decimal";
 import { capitalise, formatAmount, formatDate, formatValue } from "./format";
 import { isStale, latestValue, pointAt, seriesOf, type History, type Point } from "./history";
 import { COOPER } from "./rules-hip-strength";
-import { BOTH_SIDES, eachSide, freshChange, notRecorded, staleProblem, valueOn, type Rule } from "./rule-kit";
+import { BOTH_SIDES, eachSide, freshChange, notRecorded, recordedAloneSince, staleProblem, valueOn, type Rule } from "./rule-kit";
 import type { MeasureCode, Side } from "./measures";
 
 /** The value of (code, side) recorded in one visit, if any. */
@@ -26,6 +26,14 @@ export const TRENDELENBURG: Rule = {
   source: "Hardcastle & Nade 1985 (positive when the pelvis drops within 30 s; pain and poor balance give false positives); Cooper et al. 2016",
   evaluate(h, out) {
     eachSide(h, out, "trendelenburg_hold_s", BOTH_SIDES, (hold) => {
+      // A pelvis answer recorded after this hold, without a hold of its own, belongs to a later test:
+      // this hold (and its answer) is no longer the current reading of the side.
+      const pair = [
+        { code: "trendelenburg_hold_s", side: hold.side },
+        { code: "trendelenburg_pelvis_dropped", side: hold.side },
+      ] as const;
+      const outOfDate = recordedAloneSince(h, pair, hold, `${capitalise(hold.side)} single-leg stance time and pelvis answer`);
+      if (outOfDate.length > 0) return out.skip(hold.side, outOfDate);
       if (!lt(hold.value, 30)) return;
       const dropped = valueInVisit(h, "trendelenburg_pelvis_dropped", hold.side, hold.visit);
       if (dropped && dropped.value === 0) return; // stopped for pain or balance: not a positive test
