@@ -65,6 +65,18 @@ describe("RED_FLAG carries refer, tier and all ticked items; RED_FLAG_REVIEW lis
     );
   });
 
+  it("RED_FLAG says refer plainly: no weighing for emergency and urgent items, and the guidance each item comes from", () => {
+    const emergency = flagsOf(screen(["rf_cauda_equina"]), "RED_FLAG")[0]?.explanation ?? "";
+    expect(emergency).toMatch(/Finucane 2020/);
+    expect(emergency).not.toMatch(/no single item decides|reason it through/i);
+    const heel = flagsOf(screen(["rf_calcaneal_fracture_suspected"]), "RED_FLAG")[0]?.explanation ?? "";
+    expect(heel).toMatch(/^Medical assessment within days\./);
+    expect(heel).toMatch(/ACFAS 2010/);
+    expect(heel).not.toMatch(/spinal screening/);
+    const both = flagsOf(screen(["rf_fever", "rf_fascia_rupture_suspected"]), "RED_FLAG")[0]?.explanation ?? "";
+    expect(both).toMatch(/Finucane 2020.*ACFAS 2010/);
+  });
+
   it("RED_FLAG_REVIEW: status high, no refer, names rheumatology and a neurological examination", () => {
     const e = screen(["rf_inflammatory_signs", "rf_heel_neuro_symptoms"]);
     const [f] = flagsOf(e, "RED_FLAG_REVIEW");

@@ -118,6 +118,30 @@ function finish(flag: Flag | undefined, extra: Partial<Flag>, regions: Region[])
   flag.regions = regions;
 }
 
+/**
+ * Why the referral, for the items that set the tier. Unlike the review tier, nothing here is left to
+ * weighing: the text cites the guidance each item comes from (spinal screening, or the heel pain
+ * guideline for a suspected fracture or rupture) and says the doctor must rule the cause out.
+ */
+function referralGrounds(items: readonly RedFlagCode[]): string {
+  const heel = items.filter((c) => DEF.get(c)?.heel);
+  const spinal = items.filter((c) => !DEF.get(c)?.heel);
+  const grounds: string[] = [];
+  if (spinal.length > 0) {
+    grounds.push(
+      `In spinal screening guidance (Finucane 2020) ${spinal.length === 1 ? "this finding is" : "these findings are"} ` +
+        `associated with serious conditions that a doctor must rule out before routine care goes on.`,
+    );
+  }
+  if (heel.length > 0) {
+    grounds.push(
+      `The heel pain guideline (ACFAS 2010) lists a calcaneal stress fracture and a plantar fascia rupture ` +
+        `among the conditions a doctor must rule out before heel pain is treated as plantar fasciitis.`,
+    );
+  }
+  return grounds.join(" ");
+}
+
 export const RED_FLAG: Rule = {
   id: "RED_FLAG",
   severity: "critical",
@@ -147,9 +171,8 @@ export const RED_FLAG: Rule = {
           : "an urgent red-flag item ticked on the latest assessment (or a history of cancer with night pain or unexplained weight loss)",
       explanation:
         `${action} ${screenWhen(visit)} the red-flag screen recorded: ` +
-        `${leading.join("; ")}${others.length > 0 ? `; also ${others.join("; ")}` : ""}. In spinal ` +
-        `screening guidance (Finucane 2020) such findings are associated with serious conditions that a ` +
-        `doctor must rule out; no single item decides, so reason it through with the whole picture.`,
+        `${leading.join("; ")}${others.length > 0 ? `; also ${others.join("; ")}` : ""}. ` +
+        referralGrounds(ticked.filter((c) => tierOf(c, ticked) === tier)),
     });
     finish(out.flags.at(-1), { refer: true, tier, items: ticked }, regionsFor(ticked));
   },

@@ -6,7 +6,8 @@ export const RULES_VERSION = 2;
  * Raised when the engine's output changes within one rules version (a reading of the rules
  * corrected: docs/clinical-decisions.md). 1: a screen is not cleared by a visit without one, and
  * a pair of values from one assessment is out of date once a later one recorded a value alone.
- * 2: the same for the single-leg stance (TRENDELENBURG): a later pelvis answer recorded alone.
+ * 2: the same for the single-leg stance (TRENDELENBURG): a later pelvis answer recorded alone;
+ * and RED_FLAG's text refers plainly, citing each item's own guidance.
  */
 export const ENGINE_REVISION = 2;
 
