@@ -34,7 +34,7 @@ export function LatestValues({ rows }: { rows: LatestValue[] }) {
       {rows.length === 0 ? (
         <p className="muted">No values recorded yet.</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-wrap">
           <table className="data-table latest-values-table">
             <thead>
               <tr>

@@ -4,12 +4,11 @@
 // escapes every text.
 import type { CaseloadPatient } from "@/lib/caseload/queries";
 import type { VisitChanges } from "@/lib/caseload/changes";
-import { formatDate } from "@/lib/format/dates";
+import { calendarDaysBetween, formatDate } from "@/lib/format/dates";
 import { listName } from "@/components/patients/labels";
 import { StatusBadge } from "@/components/patients/StatusBadge";
 import styles from "./caseload.module.css";
 
-const DAY_MS = 86_400_000;
 
 /** What changed at the latest visit: new flags, resolved flags, changes beyond measurement error. Words, not only colour. */
 export function VisitChangesList({ changes: { newFlags, resolvedFlags, changes } }: { changes: VisitChanges }) {
@@ -38,7 +37,7 @@ export function VisitChangesList({ changes: { newFlags, resolvedFlags, changes }
 function CaseloadRow({ patient: p, now }: { patient: CaseloadPatient; now: number }) {
   const name = listName(p);
   const href = `/patients/${encodeURIComponent(p.id)}`;
-  const days = p.lastAssessedAt ? Math.floor((now - Date.parse(p.lastAssessedAt)) / DAY_MS) : null;
+  const days = p.lastAssessedAt ? calendarDaysBetween(p.lastAssessedAt, now) : null;
   return (
     <tr data-status={p.status}>
       <td>

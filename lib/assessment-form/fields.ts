@@ -97,10 +97,20 @@ export function fieldLabel(code: MeasureCode, side: Side): string {
 }
 
 /**
+ * "1,000" or "12,500": a comma before exactly three digits may be a thousands separator (1000) as
+ * well as a decimal mark (1.000). Read as a decimal, a hip strength typed as "1,000" N was stored as
+ * 1 N; so it is refused and the clinician asked to write it unambiguously ("0,500" is not ambiguous).
+ */
+export function isAmbiguousComma(raw: string): boolean {
+  return /^[+-]?[1-9]\d{0,2},\d{3}$/.test(raw.trim());
+}
+
+/**
  * Text typed into a decimal field → number. A comma is taken as the decimal mark (tablets set to
  * other locales offer only ","); anything else that is not a plain decimal is rejected, not guessed.
  */
 export function parseDecimalText(raw: string): number | undefined {
+  if (isAmbiguousComma(raw)) return undefined;
   const text = raw.trim().replace(",", ".");
   if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) return undefined;
   const value = Number(text);
@@ -115,6 +125,10 @@ export function valueError(code: MeasureCode, side: Side, raw: string): string |
   if (raw.trim() === "") return undefined;
   const value = parseDecimalText(raw);
   const m = MEASURES[code];
+  if (isAmbiguousComma(raw)) {
+    const [whole, part] = raw.trim().split(",");
+    return `“${raw.trim()}” could be ${whole}${part} or ${whole}.${part}: write it without the comma, or with a point for decimals`;
+  }
   if (value === undefined) return `“${raw.trim()}” is not a number: enter ${rangeWords(code)}`;
   const result = measureValueSchema.safeParse({ code, side, value });
   if (result.success) return undefined;

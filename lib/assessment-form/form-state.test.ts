@@ -28,6 +28,7 @@ describe("field validation", () => {
   it.each([
     ["8.5", 8.5], ["8,5", 8.5], ["-3", -3], ["+4", 4], [".5", 0.5], [" 12 ", 12],
     ["abc", undefined], ["1e3", undefined], ["", undefined], ["1.2.3", undefined], ["-", undefined],
+    ["1,000", undefined], ["12,500", undefined], ["0,500", 0.5], ["1,0005", 1.0005], ["1,00", 1], ["1.000", 1],
   ])("parses %j as %j", (text, value) => {
     expect(parseDecimalText(text)).toBe(value);
   });
@@ -39,6 +40,9 @@ describe("field validation", () => {
     expect(valueError("ankle_df_wblt_cm", "left", "")).toBeUndefined();
     expect(valueError("gait_speed_mps", "none", "1.25")).toBeUndefined();
     expect(valueError("pain_heel_nprs", "left", "11")).toBe("11 is outside the range 0 to 10");
+    // A thousands separator or a decimal comma? Never guessed: "1,000" N was once stored as 1 N.
+    expect(valueError("hip_abd_hhd_n", "left", "1,000")).toBe("“1,000” could be 1000 or 1.000: write it without the comma, or with a point for decimals");
+    expect(valueError("body_mass_kg", "none", "80,5")).toBeUndefined();
   });
 });
 
@@ -84,12 +88,12 @@ describe("form state ↔ assessment input", () => {
     const result = errorsFromServerIssues(
       [
         { path: "measures[1].value", message: "57 is outside -30..45 for ankle_df_nwb_ext_deg (left)" },
-        { path: "takenAt", message: "takenAt is in the future" },
+        { path: "takenAt", message: "takenAt 2099-01-01T00:00:00Z is in the future (more than 5 minutes ahead of the server clock)" },
         { path: "body", message: "Unknown key" },
       ],
       payload,
     );
-    expect(result.fields).toEqual({ "m-ankle_df_nwb_ext_deg-left": "57 is outside the range -30 to 45 °", takenAt: "takenAt is in the future" });
+    expect(result.fields).toEqual({ "m-ankle_df_nwb_ext_deg-left": "57 is outside the range -30 to 45 °", takenAt: "This date and time is in the future (more than 5 minutes ahead of the server clock)" });
     expect(result.general).toEqual(["Unknown key"]);
   });
 });

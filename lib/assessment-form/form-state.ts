@@ -139,7 +139,12 @@ export function errorsFromServerIssues(issues: ServerIssue[], payload: Assessmen
         }
       }
     } else if (issue.path.startsWith("questionnaires") || issue.path.startsWith("footwear")) id = questionnaireIssueField(issue.path, payload.questionnaires ?? []);
-    else if (issue.path.startsWith("takenAt")) id = TAKEN_AT_ID;
+    else if (issue.path.startsWith("takenAt")) {
+      id = TAKEN_AT_ID;
+      // The API names the field and echoes the ISO value ("takenAt 2027-06-01T09:00:00Z is in the
+      // future"); beside the form's own field that reads as internal text.
+      message = message.replace(/^takenAt \S+ /, "This date and time ");
+    }
     else if (issue.path.startsWith("notes")) id = NOTES_ID;
     else if (issue.path.startsWith("reason")) id = REASON_ID;
     else if (issue.path.startsWith("redFlags")) id = RED_FLAGS_ID;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ageInYears, formatDate } from "./dates";
+import { ageInYears, calendarDaysBetween, formatDate } from "./dates";
 
 describe("formatDate", () => {
   it.each([
@@ -46,6 +46,17 @@ describe("formatDate", () => {
     expect(formatDate(null)).toBe("");
     expect(formatDate(undefined)).toBe("");
     expect(formatDate("not a date")).toBe("");
+  });
+});
+
+describe("calendarDaysBetween", () => {
+  it("counts calendar dates in the clinic's zone, not 24-hour periods", () => {
+    const morning = Date.parse("2026-12-01T08:00:00Z");
+    expect(calendarDaysBetween("2026-11-30T23:30:00Z", morning, "UTC")).toBe(1); // 8.5 h ago, yesterday
+    expect(calendarDaysBetween("2026-12-01T00:10:00Z", morning, "UTC")).toBe(0);
+    expect(calendarDaysBetween("2026-11-29T09:00:00Z", morning, "UTC")).toBe(2); // 47 h ago
+    // 23:30 UTC on 30 Nov is already 1 Dec in Berlin: today there.
+    expect(calendarDaysBetween("2026-11-30T23:30:00Z", morning, "Europe/Berlin")).toBe(0);
   });
 });
 

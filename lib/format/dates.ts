@@ -95,6 +95,16 @@ function civilFromDays(days: number): [number, number, number] {
 }
 
 /**
+ * Whole calendar days from `earlier` to `later` in the clinic's time zone: a visit yesterday at 23:30
+ * is 1 day ago this morning, as its date says, though fewer than 24 hours have passed.
+ */
+export function calendarDaysBetween(earlier: string | number, later: number, timeZone: string | undefined = clinicTimeZone()): number {
+  const from = typeof earlier === "number" ? earlier : Date.parse(earlier);
+  const day = (ms: number) => Math.floor((ms + zoneOffset(ms, timeZone)) / DAY_MS);
+  return day(later) - day(from);
+}
+
+/**
  * "2026-03-12" → "12 Mar 2026" (a calendar date, no time zone involved).
  * An ISO instant is shown as its calendar date in `timeZone` (default: the clinic's, clinicTimeZone).
  */
