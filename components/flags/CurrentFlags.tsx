@@ -8,7 +8,7 @@ import { formatValue } from "@/lib/clinical/format";
 import { isMeasureCode, RED_FLAG_LABELS, type RedFlagCode } from "@/lib/clinical/measures";
 import { formatDate } from "@/lib/format/dates";
 import { StatusBadge } from "@/components/patients/StatusBadge";
-import { RED_FLAG_ADVICE, RULE_NAMES } from "./rule-names";
+import { RED_FLAG_ADVICE, RULE_NAMES } from "@/lib/clinical/rule-names";
 import styles from "./flags.module.css";
 
 const GRADE_TEXT: Record<Grade, string> = {

@@ -3,7 +3,7 @@
 import type { Evaluation, Flag, Region } from "@/lib/clinical/types";
 import { formatDate } from "@/lib/clinical/format";
 import { StatusBadge } from "@/components/patients/StatusBadge";
-import { RED_FLAG_ADVICE } from "@/components/flags/rule-names";
+import { RED_FLAG_ADVICE } from "@/lib/clinical/rule-names";
 import { RED_FLAG_LABELS, type RedFlagCode } from "@/lib/clinical/measures";
 import styles from "./trends.module.css";
 

@@ -104,14 +104,15 @@ describe("buildTrendsChartData", () => {
     expect(chart.series[0]!.sentence).toContain("unrated");
   });
 
-  it("marks flagged points with the rule ids that used them", () => {
+  it("marks flagged points with the plain names of the rules that used them (never a rule id)", () => {
     const data = build([
       v(day(0), [{ code: "ankle_df_nwb_ext_deg", side: "left", value: 12 }]),
       v(day(30), [{ code: "ankle_df_nwb_ext_deg", side: "left", value: -1 }]),
     ]);
     const points = data.groups[0]!.charts[0]!.series[0]!.points;
     expect(points[0]!.flags).toEqual([]);
-    expect(points[1]!.flags).toContain("DF_NWB_SEVERE");
+    expect(points[1]!.flags).toContain("Severely limited ankle dorsiflexion (0° or less)");
+    expect(points[1]!.flags.join(" ")).not.toMatch(/[A-Z]{2,}_[A-Z]/);
   });
 
   it("splits the line where the method changes and never joins across it", () => {

@@ -9,6 +9,7 @@
 // baseline" is what the flag rules and the referral note use; a narrower window must not silently
 // change what counts as real change. A note says when the baseline lies before the window.
 
+import { RULE_NAMES } from "@/lib/clinical/rule-names";
 import { MEASURE_CODES, MEASURES, type ChainGroup, type MeasureCode, type MeasureDefinition, type Side } from "@/lib/clinical/measures";
 import { formatDate, formatValue } from "@/lib/clinical/format";
 import { mdcFor } from "@/lib/clinical/trends";
@@ -106,7 +107,10 @@ export const GROUP_TITLES: Record<ChainGroup, string> = {
 };
 const SIDE_ORDER: readonly Side[] = ["left", "right", "none"];
 
-/** "code|side" → takenAt → flag ids, from the inputs each flag names (with their dates). */
+/**
+ * "code|side" → takenAt → the plain names of the flags that used the value (the inputs each flag
+ * names, with their dates). Names, not rule ids: they are read in the tables and hover texts.
+ */
 export function flaggedValues(evaluation: Evaluation): Map<string, Map<string, string[]>> {
   const map = new Map<string, Map<string, string[]>>();
   for (const flag of evaluation.flags) {
@@ -114,9 +118,10 @@ export function flaggedValues(evaluation: Evaluation): Map<string, Map<string, s
       const key = `${input.code}|${input.side}`;
       let byDate = map.get(key);
       if (!byDate) map.set(key, (byDate = new Map()));
-      const ids = byDate.get(input.takenAt) ?? [];
-      if (!ids.includes(flag.id)) ids.push(flag.id);
-      byDate.set(input.takenAt, ids);
+      const names = byDate.get(input.takenAt) ?? [];
+      const name = RULE_NAMES[flag.id];
+      if (!names.includes(name)) names.push(name);
+      byDate.set(input.takenAt, names);
     }
   }
   return map;
