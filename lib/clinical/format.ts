@@ -49,7 +49,17 @@ export function capitalise(text: string): string {
 
 /** For the middle of a sentence: "Left heel pain" → "left heel pain"; acronyms ("LEFS") stay. */
 export function lowercaseFirst(text: string): string {
-  return /^[A-Z][A-Z]/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
+  return keepsCapital(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** Names that keep their capital mid-sentence: people's names (Thomas test, Oswestry) and titles. */
+const PROPER_FIRST_WORDS = new Set(["Thomas", "Oswestry", "Trendelenburg"]);
+
+function keepsCapital(text: string): boolean {
+  if (/^[A-Z][A-Z]/.test(text)) return true; // an acronym: "LEFS", "FAAM-ADL"
+  const [first = "", second = ""] = text.split(/[\s,]+/);
+  // A title ("Foot Posture Index") capitalises its next word too.
+  return PROPER_FIRST_WORDS.has(first) || /^[A-Z][a-z]/.test(second);
 }
 
 /**
