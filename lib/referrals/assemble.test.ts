@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { RedFlagCode } from "@/lib/clinical/measures";
 import type { Evaluation, Flag } from "@/lib/clinical/types";
 import { suggestUrgency } from "./assemble";
+import { noteFlags } from "./note/flags";
 // Hand-built evaluations (rules.md v2 shapes), so the urgency mapping is tested on its own.
 const NONE_REGION = { level: "none", baseLevel: "none", escalated: false, links: [] } as const;
 function evaluation(status: Evaluation["status"], flags: Flag[], regions: Partial<Evaluation["regions"]> = {}): Evaluation {
@@ -39,6 +40,11 @@ describe("suggestUrgency", () => {
     expect(urgent.urgency).toBe("urgent");
     expect(urgent.reason).toContain("Suspected calcaneal stress fracture");
     expect(urgent.reason).toContain("within days");
+  });
+
+  it("names the deciding tier's items first and the others after 'also' (night pain alone is not urgent)", () => {
+    const s = suggestUrgency(evaluation("refer", [redFlag("RED_FLAG", ["rf_night_pain", "rf_unexplained_weight_loss"], "urgent")]));
+    expect(s.reason).toMatch(/^Urgent red flag recorded on 2 Apr 2026: Unexplained weight loss; also Night pain\./);
   });
 
   it("a red flag without a tier still refers: urgent, never routine", () => {
@@ -89,5 +95,14 @@ describe("suggestUrgency", () => {
       if (e.status === "refer") expect(s.reason).not.toMatch(/no red flag/i);
       if (e.status !== "high" && e.status !== "refer") expect(s.reason).toContain(e.status === "none" ? "No red flag" : `Overall status ${e.status}`);
     }
+  });
+});
+
+describe("noteFlags: the lead section's title", () => {
+  it("says red flags lead when one does, whatever region it names", () => {
+    const withRed = evaluation("refer", [redFlag("RED_FLAG", ["rf_fever"], "urgent"), heelFlag]);
+    expect(noteFlags(withRed, "podiatry", undefined).leadTitle).toBe("Red flags, then heel flags");
+    expect(noteFlags(evaluation("high", [heelFlag]), "podiatry", undefined).leadTitle).toBe("Heel flags");
+    expect(noteFlags(evaluation("low", []), "spine", undefined).leadTitle).toBe("Low-back flags");
   });
 });

@@ -3,6 +3,7 @@
 import { RED_FLAG_LABELS, isMeasureCode, type RedFlagCode } from "@/lib/clinical/measures";
 import { capitalise, formatDate } from "@/lib/clinical/format";
 import type { Evaluation, Flag, Region } from "@/lib/clinical/types";
+import { tierOf } from "@/lib/clinical/rules-red-flags";
 import type { Specialty, Urgency } from "./schemas";
 
 export interface UrgencySuggestion {
@@ -26,6 +27,15 @@ function redFlagItems(flag: Flag): RedFlagCode[] {
   return flag.inputs.map((i) => i.code).filter((c): c is RedFlagCode => !isMeasureCode(c));
 }
 
+/** "Unexplained weight loss; also Night pain": the items of the deciding tier first, the others after "also". */
+function itemsByTier(codes: readonly RedFlagCode[], tier: "emergency" | "urgent"): string {
+  const label = (c: RedFlagCode) => RED_FLAG_LABELS[c] ?? "red flag";
+  const leading = codes.filter((c) => tierOf(c, codes) === tier);
+  if (leading.length === 0) return codes.map(label).join("; ");
+  const others = codes.filter((c) => tierOf(c, codes) !== tier);
+  return `${leading.map(label).join("; ")}${others.length ? `; also ${others.map(label).join("; ")}` : ""}`;
+}
+
 function recordedOn(flag: Flag): string {
   return flag.inputs[0] ? ` on ${formatDate(flag.inputs[0].takenAt)}` : "";
 }
@@ -39,16 +49,17 @@ function recordedOn(flag: Flag): string {
 export function suggestUrgency(evaluation: Evaluation, leadRegion?: Region): UrgencySuggestion {
   const red = evaluation.flags.find((f) => f.id === "RED_FLAG");
   if (evaluation.status === "refer" || red) {
-    const items = red ? redFlagItems(red).map((c) => RED_FLAG_LABELS[c] ?? "red flag") : [];
     const when = red ? recordedOn(red) : "";
     // A red flag without a tier is read as urgent: it set "refer", so it is never routine.
-    if (red?.tier === "emergency") {
+    const tier = red?.tier === "emergency" ? "emergency" : "urgent";
+    const items = red ? itemsByTier(redFlagItems(red), tier) : "";
+    if (tier === "emergency") {
       return {
         urgency: "emergency",
-        reason: `Emergency red flag recorded${when}: ${items.join("; ")}. Same-day emergency assessment; stop routine care.`,
+        reason: `Emergency red flag recorded${when}: ${items}. Same-day emergency assessment; stop routine care.`,
       };
     }
-    return { urgency: "urgent", reason: `Urgent red flag recorded${when}: ${items.join("; ")}. Medical assessment within days.` };
+    return { urgency: "urgent", reason: `Urgent red flag recorded${when}: ${items}. Medical assessment within days.` };
   }
   if (evaluation.status === "high") {
     const parts: string[] = [];

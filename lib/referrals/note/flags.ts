@@ -125,7 +125,9 @@ export function noteFlags(evaluation: Evaluation, specialty: Specialty, latest: 
   const itemByItem = SCREEN_ITEM_BY_ITEM.has(specialty) && latest !== undefined;
   const ticked = latest ? latest.redFlags.map((c) => RED_FLAG_LABELS[c] ?? c) : [];
   return {
-    leadTitle: `${region === "back" ? "Low-back" : region === "hip" ? "Hip" : "Heel"} flags${lead.some((g) => isRed(g.flags[0]!)) ? " (red flags first)" : ""}`,
+    // A red flag leads whatever region it names, so the title says so rather than filing it under
+    // the lead region ("Heel flags" over a red flag that names hip and back).
+    leadTitle: `${lead.some((g) => isRed(g.flags[0]!)) ? "Red flags, then " : ""}${region === "back" ? "low-back" : region === "hip" ? "hip" : "heel"} flags`.replace(/^./, (c) => c.toUpperCase()),
     lead: lead.map(line),
     screen: itemByItem ? { date: formatDate(latest.takenAt), items: screenOf(latest.redFlags) } : null,
     screenSummary: itemByItem
