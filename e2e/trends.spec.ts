@@ -213,6 +213,14 @@ test.describe("patient trends", () => {
     // Normal band, MDC bands and both sides' lines.
     await expect(explorer.locator(".recharts-reference-area")).not.toHaveCount(0);
     await expect(explorer.locator(".recharts-line")).toHaveCount(2);
+    // Named for a screen reader: the chart, and the zoom handles by the dates they span.
+    await expect(page.getByRole("application", { name: /Lunge test distance \(cm\), every visit/ })).toBeVisible();
+    await expect(explorer.locator(".recharts-brush [aria-label]").first()).toHaveAttribute("aria-label", /^Zoom handles: from \d{1,2} \w{3} \d{4} to \d{1,2} \w{3} \d{4}$/);
+    // Axis labels are days ("12 Jul 2026"), never one month repeated.
+    const dateLabels = explorer.locator(".recharts-cartesian-axis-tick-value").filter({ hasText: /^\d{1,2} \w{3} \d{4}$/ });
+    await expect(dateLabels.nth(1)).toBeVisible();
+    const ticks = await dateLabels.allTextContents();
+    expect(new Set(ticks).size).toBe(ticks.length);
     await surface.focus();
     const tooltip = explorer.getByTestId("explorer-tooltip");
     await page.keyboard.press("ArrowRight");

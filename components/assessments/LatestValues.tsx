@@ -34,7 +34,8 @@ export function LatestValues({ rows }: { rows: LatestValue[] }) {
       {rows.length === 0 ? (
         <p className="muted">No values recorded yet.</p>
       ) : (
-        <div className="table-wrap">
+        // A region that can scroll sideways on a narrow screen, so it takes focus (arrow keys scroll it).
+        <div className="table-wrap" role="region" aria-label="Latest values table" tabIndex={0}>
           <table className="data-table latest-values-table">
             <thead>
               <tr>

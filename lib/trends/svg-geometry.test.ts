@@ -3,7 +3,7 @@ import { day } from "@/lib/clinical/test-helpers";
 import type { MeasureChart } from "./chart-data";
 import { pointText } from "./hover";
 import { drawsThrough, pathVertices as vertices } from "./path-test-helpers";
-import { bandRect, chartGeometry, DENSE_SERIES_POINTS, linearScale, niceTicks, PLOT_MARGIN, r1, SVG_HEIGHT, SVG_WIDTH } from "./svg-geometry";
+import { bandRect, chartGeometry, DENSE_SERIES_POINTS, linearScale, niceTicks, PLOT_MARGIN, r1, SVG_HEIGHT, SVG_WIDTH, withoutOverlaps } from "./svg-geometry";
 
 const T0 = Date.parse(day(0));
 const DAY = 86_400_000;
@@ -133,5 +133,17 @@ describe("svg geometry", () => {
     const p = CHART.series[0]!.points[2]!;
     expect(pointText("left", p)).toBe("Left: 12 cm · d2 · app · rated by Alex Morgan · method changed · flag: R1");
     expect(pointText("none", { ...p, method: null, flags: [], methodChangedFromPrevious: false })).toBe("12 cm · d2 · method not recorded · rated by Alex Morgan");
+  });
+});
+
+describe("withoutOverlaps: date labels never run into each other", () => {
+  it("drops a label that would overlap the one before it, keeping the first", () => {
+    const ticks = [
+      { x: 60, anchor: "middle" as const, label: "Oct 2026" },
+      { x: 300, anchor: "middle" as const, label: "Nov 2026" },
+      { x: 330, anchor: "end" as const, label: "Dec 2026" },
+    ];
+    expect(withoutOverlaps(ticks).map((t) => t.label)).toEqual(["Oct 2026", "Nov 2026"]);
+    expect(withoutOverlaps([{ x: 10, anchor: "start" as const }, { x: 120, anchor: "middle" as const }])).toHaveLength(2);
   });
 });

@@ -114,6 +114,22 @@ const X_LABEL_HALF_WIDTH = 26;
 /** Room a treatment label (up to 40 characters at 10 px) or "method changed" needs beside its line. */
 const SIDE_LABEL_WIDTH = 90;
 
+/**
+ * Date labels left to right, without one that would run into the one before it: the last month's
+ * label, pulled inside the viewBox near the right edge, overlapped its neighbour ("Nov 2026Dec 2026").
+ */
+export function withoutOverlaps<T extends { x: number; anchor: TextAnchor }>(ticks: readonly T[]): T[] {
+  const extent = (t: T): [number, number] =>
+    t.anchor === "middle" ? [t.x - X_LABEL_HALF_WIDTH, t.x + X_LABEL_HALF_WIDTH] : t.anchor === "end" ? [t.x - 2 * X_LABEL_HALF_WIDTH, t.x] : [t.x, t.x + 2 * X_LABEL_HALF_WIDTH];
+  const kept: T[] = [];
+  for (const tick of ticks) {
+    const previous = kept.at(-1);
+    if (previous && extent(tick)[0] < extent(previous)[1] + 4) continue;
+    kept.push(tick);
+  }
+  return kept;
+}
+
 /** The part of [a, b] (in any order) inside the plot's vertical extent, as a rectangle; null if none. */
 export function bandRect(plot: Rect, y: Scale, low: number, high: number): Rect | null {
   const top = Math.max(plot.y, Math.min(y(low), y(high)));
@@ -226,7 +242,7 @@ export function chartGeometry(chart: MeasureChart, xDomain: [number, number], xT
   };
   return {
     plot,
-    xTicks: xTicks.filter((t) => insideX(t.time)).map((t) => ({ x: r1(x(t.time)), label: t.label, anchor: xTickAnchor(x(t.time)) })),
+    xTicks: withoutOverlaps(xTicks.filter((t) => insideX(t.time)).map((t) => ({ x: r1(x(t.time)), label: t.label, anchor: xTickAnchor(x(t.time)) }))),
     yTicks: niceTicks(yLow, yHigh).map((value) => ({ y: r1(y(value)), value })),
     normalBand: chart.normalBand ? bandRect(plot, y, chart.normalBand.low, chart.normalBand.high) : null,
     series,

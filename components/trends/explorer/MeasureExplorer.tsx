@@ -30,10 +30,14 @@ import styles from "../trends.module.css";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** Axis ticks as month and year (UTC, as the trends page's axis). */
-function monthLabel(time: number): string {
+/**
+ * Axis ticks as day, month and year ("12 Jul 2026", UTC, as the trends page's axis). The axis puts a
+ * tick where its scale wants, several a month when zoomed in: month and year alone repeated
+ * ("Jul 2026, Jul 2026").
+ */
+function dayLabel(time: number): string {
   const d = new Date(time);
-  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
 function ExplorerTooltip({ active, payload }: TooltipContentProps<ValueType, NameType>) {
@@ -94,6 +98,7 @@ export default function MeasureExplorer({ data }: { data: ExplorerData }) {
   const router = useRouter();
   const active = useRef<ExplorerRow | null>(null);
   const [announced, setAnnounced] = useState("");
+  const [zoom, setZoom] = useState({ start: 0, end: Math.max(0, data.rows.length - 1) });
   const onActive = useCallback((row: ExplorerRow | null) => {
     active.current = row;
     if (row) setAnnounced(`${row.date}: ${Object.values(row.values).map((v) => v!.display).join(", ")}`);
@@ -125,6 +130,7 @@ export default function MeasureExplorer({ data }: { data: ExplorerData }) {
             margin={{ top: 24, right: 24, bottom: 8, left: 8 }}
             accessibilityLayer
             title={`${data.title} (${data.unit}), every visit`}
+            aria-label={`${data.title} (${data.unit}), every visit`}
             desc="Arrow keys move between visits; Enter opens the visit."
             onClick={(state) => {
               const index = Number(state?.activeIndex ?? state?.activeTooltipIndex);
@@ -151,8 +157,10 @@ export default function MeasureExplorer({ data }: { data: ExplorerData }) {
               .map((t) => (
                 <ReferenceLine key={`tx-${t.time}-${t.label}`} x={t.time} stroke="#555555" strokeDasharray="5 3" label={{ value: t.label, position: "insideTopLeft", fontSize: 11, fill: "#333333" }} />
               ))}
-            <XAxis dataKey="time" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={monthLabel} minTickGap={24} padding={{ left: 12, right: 12 }} />
-            <YAxis domain={data.yDomain} allowDataOverflow width={48} />
+            <XAxis dataKey="time" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={dayLabel} minTickGap={32} padding={{ left: 12, right: 12 }} />
+            {/* The domain holds every value already (a rating scale its full range); allowDataOverflow
+                would clip the markers of values on its edges (a pain of 0 showed only a tip). */}
+            <YAxis domain={data.yDomain} width={48} />
             <Tooltip content={ExplorerTooltip} isAnimationActive={false} />
             {data.sides.map((side) => (
               <Line
@@ -167,7 +175,15 @@ export default function MeasureExplorer({ data }: { data: ExplorerData }) {
                 activeDot={dotRenderer(side, 7)}
               />
             ))}
-            <Brush dataKey="time" height={28} travellerWidth={12} tickFormatter={monthLabel} stroke="#4b5563" />
+            <Brush
+              dataKey="time"
+              height={28}
+              travellerWidth={12}
+              tickFormatter={dayLabel}
+              stroke="#4b5563"
+              ariaLabel={`Zoom handles: from ${data.rows[zoom.start]?.date ?? ""} to ${data.rows[zoom.end]?.date ?? ""}`}
+              onChange={({ startIndex, endIndex }) => setZoom({ start: startIndex ?? 0, end: endIndex ?? data.rows.length - 1 })}
+            />
             <ActiveRowReporter onChange={onActive} />
           </ComposedChart>
         </ResponsiveContainer>
