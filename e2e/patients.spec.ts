@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, signIn, test, USERS } from "./fixtures";
 
 test.describe("patients", () => {
@@ -50,5 +51,22 @@ test.describe("patients", () => {
     // And the list shows only Northside's own patients.
     const list = (await (await page.request.get("/api/v1/patients")).json()) as { id: string }[];
     expect(list.map((p) => p.id)).not.toContain(demoPatientId);
+  });
+
+  test("the patient page downloads the values as CSV and the record as FHIR", async ({ page }) => {
+    await signIn(page, USERS.demo);
+    await page.getByRole("table").getByRole("row").nth(1).getByRole("link").click();
+    await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
+    const exports = page.getByRole("navigation", { name: "Referrals and exports" });
+
+    const [csv] = await Promise.all([page.waitForEvent("download"), exports.getByRole("link", { name: "Download values (CSV)" }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/^assessments-[0-9a-f-]{36}\.csv$/);
+    const csvText = await readFile((await csv.path())!, "utf8");
+    expect(csvText.replace(/^\uFEFF/, "").split(/\r?\n/)[0]).toBe("takenAt,code,side,value,unit,method,rater");
+
+    const [fhir] = await Promise.all([page.waitForEvent("download"), exports.getByRole("link", { name: "Download record (FHIR)" }).click()]);
+    expect(fhir.suggestedFilename()).toMatch(/-fhir\.json$/);
+    const bundle = JSON.parse(await readFile((await fhir.path())!, "utf8")) as { resourceType: string; type: string };
+    expect(bundle).toMatchObject({ resourceType: "Bundle", type: "collection" });
   });
 });

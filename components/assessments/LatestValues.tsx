@@ -35,7 +35,7 @@ export function LatestValues({ rows }: { rows: LatestValue[] }) {
         <p className="muted">No values recorded yet.</p>
       ) : (
         // A region that can scroll sideways on a narrow screen, so it takes focus (arrow keys scroll it).
-        <div className="table-wrap" role="region" aria-label="Latest values table" tabIndex={0}>
+        <div className="table-wrap" role="group" aria-label="Values by measure and side" tabIndex={0}>
           <table className="data-table latest-values-table">
             <thead>
               <tr>

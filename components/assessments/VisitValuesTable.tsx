@@ -30,7 +30,10 @@ export function VisitValuesTable({ values, dateText }: VisitValuesTableProps) {
           <tr key={v.code}>
             <th scope="row">{v.label}</th>
             {v.whole !== undefined ? (
-              <td colSpan={2}>{v.whole}</td>
+              // Centred across both side columns, so a whole-body value does not read as a left one.
+              <td colSpan={2} className={styles.wholeBody}>
+                {v.whole}
+              </td>
             ) : (
               <>
                 <td>{v.left !== undefined ? v.left : <None />}</td>

@@ -22,6 +22,9 @@ type Props = { params: Promise<{ id: string }>; searchParams?: Promise<Record<st
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
+/** A file name from the MRN (letters, digits and dashes only), else "patient". */
+const exportName = (patient: PatientView) => (patient.mrn ? `patient-${patient.mrn.replace(/[^A-Za-z0-9-]+/g, "_")}` : "patient");
+
 // Cached per request: the title and the body share one read of the patient. Only the body audits
 // the view (readPatientRecordAudited), so one view is one event.
 const loadPatient = cache(async (id: string): Promise<PatientView> => {
@@ -79,10 +82,17 @@ export default async function PatientPage({ params, searchParams }: Props) {
         showDeleted={showDeleted}
         latest={<LatestValues rows={latest} />}
       />
-      <nav className="no-print" aria-label="Referrals" style={{ display: "flex", gap: "0.75rem", marginTop: "1rem" }}>
+      <nav className="no-print" aria-label="Referrals and exports" style={{ display: "flex", flexWrap: "wrap", gap: "0.75rem", marginTop: "1rem" }}>
         <Link href={`/patients/${patient.id}/referrals`} className="button button-secondary">
           Referral notes
         </Link>
+        {/* The API's exports, with the session: every value as CSV, the record as a FHIR R4 bundle. */}
+        <a href={`/api/v1/patients/${patient.id}/assessments.csv`} download className="button button-secondary">
+          Download values (CSV)
+        </a>
+        <a href={`/api/v1/patients/${patient.id}/fhir`} download={`${exportName(patient)}-fhir.json`} className="button button-secondary">
+          Download record (FHIR)
+        </a>
       </nav>
       <section className="card" aria-labelledby="details-heading" style={{ marginTop: "1rem" }}>
         <h2 id="details-heading">Details</h2>
