@@ -34,7 +34,7 @@ export function LatestValues({ rows }: { rows: LatestValue[] }) {
       {rows.length === 0 ? (
         <p className="muted">No values recorded yet.</p>
       ) : (
-        // A region that can scroll sideways on a narrow screen, so it takes focus (arrow keys scroll it).
+        // It can scroll sideways on a narrow screen, so it takes focus (the arrow keys scroll it).
         <div className="table-wrap" role="group" aria-label="Values by measure and side" tabIndex={0}>
           <table className="data-table latest-values-table">
             <thead>

@@ -37,7 +37,8 @@ export function VisitChangesList({ changes: { newFlags, resolvedFlags, changes }
 function CaseloadRow({ patient: p, now }: { patient: CaseloadPatient; now: number }) {
   const name = listName(p);
   const href = `/patients/${encodeURIComponent(p.id)}`;
-  const days = p.lastAssessedAt ? calendarDaysBetween(p.lastAssessedAt, now) : null;
+  // Never "-1 days ago": a visit stamped a few minutes ahead (allowed clock skew) just after midnight.
+  const days = p.lastAssessedAt ? Math.max(0, calendarDaysBetween(p.lastAssessedAt, now)) : null;
   return (
     <tr data-status={p.status}>
       <td>

@@ -5,7 +5,7 @@
 // the full evidence goes to the appendix. Red flags always come first: whoever receives the note
 // must see them before anything else.
 import { MEASURES, RED_FLAGS, RED_FLAG_LABELS, isMeasureCode, type MeasureCode, type RedFlagCode } from "@/lib/clinical/measures";
-import { formatDate, formatValue } from "@/lib/clinical/format";
+import { capitalise, formatDate, formatValue } from "@/lib/clinical/format";
 import type { Evaluation, Flag, Region, Severity } from "@/lib/clinical/types";
 import type { Specialty } from "../schemas";
 import type { AppendixEntry, FlagLine, NoteFlags } from "./types";
@@ -127,7 +127,7 @@ export function noteFlags(evaluation: Evaluation, specialty: Specialty, latest: 
   return {
     // A red flag leads whatever region it names, so the title says so rather than filing it under
     // the lead region ("Heel flags" over a red flag that names hip and back).
-    leadTitle: `${lead.some((g) => isRed(g.flags[0]!)) ? "Red flags, then " : ""}${region === "back" ? "low-back" : region === "hip" ? "hip" : "heel"} flags`.replace(/^./, (c) => c.toUpperCase()),
+    leadTitle: capitalise(`${lead.some((g) => isRed(g.flags[0]!)) ? "red flags, then " : ""}${region === "back" ? "low-back" : region === "hip" ? "hip" : "heel"} flags`),
     lead: lead.map(line),
     screen: itemByItem ? { date: formatDate(latest.takenAt), items: screenOf(latest.redFlags) } : null,
     screenSummary: itemByItem
