@@ -154,6 +154,9 @@ test.describe("admin pages", () => {
     await page.getByLabel("Action (or its start, e.g. “patient.”)").fill("user.create");
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(page.getByTestId("audit-table")).toContainText("user.create");
+    // In words, and the record by name: no id prefix in the table.
+    await expect(page.getByTestId("audit-table")).toContainText("User created");
+    await expect(page.getByTestId("audit-table")).not.toContainText(/\b[0-9a-f]{8}\b/);
     const csv = await page.request.get("/api/v1/audit.csv?action=user.create");
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toMatch(/^at,userEmail,userName,action/);

@@ -1,17 +1,8 @@
 // "Who accessed this record": the latest reads, exports and changes of one patient, from the audit
 // trail (recordAccessFor, read by the page with the signed-in actor: only the clinic's own events).
 import type { AuditEventView } from "@/lib/audit/queries";
+import { actionLabel } from "./action-labels";
 import { formatDateTime } from "./format";
-
-const ACTION_LABELS: Record<string, string> = {
-  "patient.read": "Viewed",
-  "patient.create": "Created",
-  "patient.update": "Edited",
-  "patient.archive": "Archived",
-  "patient.restore": "Restored",
-  "export.patient_csv": "Exported CSV",
-  "export.fhir": "Exported FHIR",
-};
 
 export function RecordAccess({ events }: { events: AuditEventView[] }) {
   return (
@@ -35,7 +26,7 @@ export function RecordAccess({ events }: { events: AuditEventView[] }) {
               <tr key={event.id}>
                 <td>{formatDateTime(event.at)}</td>
                 <td>{event.userName ?? "Unknown user"}</td>
-                <td>{ACTION_LABELS[event.action] ?? event.action}</td>
+                <td>{actionLabel(event.action)}</td>
                 <td>{event.sourceAddress ?? "—"}</td>
               </tr>
             ))}

@@ -141,6 +141,24 @@ export async function* auditEventBatches(actor: Actor, input: AuditFilter = {}, 
   }
 }
 
+/**
+ * "Family, Given" of the patients the events name: the record itself, or the patient in the
+ * details of a visit, treatment or referral event. For the audit page, which shows names where the
+ * CSV has ids. Admins only; patients of the clinic only.
+ */
+export async function patientNamesFor(actor: Actor, events: readonly AuditEventView[]): Promise<Map<string, string>> {
+  requireAdmin(actor);
+  const ids = new Set<string>();
+  for (const e of events) {
+    if (e.entityType === "Patient" && isUuid(e.entityId)) ids.add(e.entityId);
+    const patientId = (e.details as { patientId?: unknown } | null)?.patientId;
+    if (isUuid(patientId)) ids.add(patientId);
+  }
+  if (ids.size === 0) return new Map();
+  const rows = await db.patient.findMany({ where: { clinicId: actor.clinicId, id: { in: [...ids] } }, select: { id: true, givenName: true, familyName: true } });
+  return new Map(rows.map((p) => [p.id, `${p.familyName}, ${p.givenName}`]));
+}
+
 /** The clinic's users, for the audit page's user filter. Admins only. */
 export async function auditUserOptions(actor: Actor) {
   requireAdmin(actor);

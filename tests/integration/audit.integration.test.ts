@@ -8,7 +8,7 @@ import { authenticateWithPassword } from "@/lib/auth/options";
 import { createApiTokenForActor, revokeApiToken } from "@/lib/auth/api-tokens";
 import { requireApiActor } from "@/lib/auth/session";
 import { createPatient as createPatientMutation, updatePatient } from "@/lib/patients/mutations";
-import { recordAccessFor, listAuditEvents } from "@/lib/audit/queries";
+import { recordAccessFor, listAuditEvents, patientNamesFor } from "@/lib/audit/queries";
 import * as patientRoute from "@/app/api/v1/patients/[id]/route";
 import * as patientCsvRoute from "@/app/api/v1/patients/[id]/assessments.csv/route";
 import * as fhirRoute from "@/app/api/v1/patients/[id]/fhir/route";
@@ -134,6 +134,19 @@ describe("one event per audited action", () => {
     expect(page.total).toBeGreaterThan(0);
     expect(page.items.every((e) => e.action === "patient.read" && e.entityId === patientId)).toBe(true);
     await expect(listAuditEvents(actorFor(setup.user))).rejects.toMatchObject({ status: 403 });
+  });
+
+  it("names the patients the admin list's events are about, the clinic's only, for admins only", async () => {
+    const admin = await createUserWithToken(setup.clinic.id, "admin");
+    const patient = await db.patient.findUniqueOrThrow({ where: { id: patientId }, select: { givenName: true, familyName: true } });
+    const other = await createClinicWithToken("clinician");
+    const stranger = await createPatient(other.clinic.id);
+    const page = await listAuditEvents(admin.actor, { action: "patient.read", entityId: patientId });
+    const forged = { ...page.items[0]!, entityId: stranger.id }; // another clinic's id: never named
+    const names = await patientNamesFor(admin.actor, [...page.items, forged]);
+    expect(names.get(patientId)).toBe(`${patient.familyName}, ${patient.givenName}`);
+    expect(names.has(stranger.id)).toBe(false);
+    await expect(patientNamesFor(actorFor(setup.user), page.items)).rejects.toMatchObject({ status: 403 });
   });
 });
 

@@ -3,7 +3,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
-import { AUDIT_PAGE_SIZE, auditUserOptions, listAuditEvents } from "@/lib/audit/queries";
+import { AUDIT_PAGE_SIZE, auditUserOptions, listAuditEvents, patientNamesFor, type AuditEventView } from "@/lib/audit/queries";
+import { actionLabel, entityWord } from "@/components/audit/action-labels";
 import { ValidationError } from "@/lib/errors/app-errors";
 import { formatDateTime } from "@/components/audit/format";
 
@@ -31,6 +32,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     if (!(error instanceof ValidationError)) throw error;
     problem = error.issues.map((i) => `${i.path}: ${i.message}`).join("; ");
   }
+  const patientNames = result ? await patientNamesFor(actor, result.items) : new Map<string, string>();
+  const userNames = new Map(users.map((u) => [u.id, u.name]));
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v));
   const pageLink = (n: number) => `/admin/audit?${new URLSearchParams([...query, ["page", String(n)]])}`;
   const lastPage = result ? Math.max(1, Math.ceil(result.total / AUDIT_PAGE_SIZE)) : 1;
@@ -101,13 +104,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                   <tr key={event.id}>
                     <td>{formatDateTime(event.at)}</td>
                     <td>{event.userName ?? "—"}</td>
-                    <td className="mono">{event.action}</td>
                     <td>
-                      {event.entityType === "Patient" && event.entityId ? (
-                        <Link href={`/patients/${event.entityId}`}>Patient {event.entityId.slice(0, 8)}</Link>
-                      ) : (
-                        `${event.entityType ?? ""} ${event.entityId?.slice(0, 8) ?? ""}`
-                      )}
+                      {actionLabel(event.action)}
+                      {/* The code the Action filter takes, in small print. */}
+                      <span className="muted mono" style={{ display: "block", fontSize: "0.8rem" }}>
+                        {event.action}
+                      </span>
+                    </td>
+                    <td>
+                      <RecordCell event={event} patientNames={patientNames} userNames={userNames} />
                     </td>
                     <td>{event.sourceAddress ?? "—"}</td>
                   </tr>
@@ -123,4 +128,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       ) : null}
     </>
   );
+}
+
+/**
+ * The record an event is about, by name: the patient (linked), or the kind of record and the
+ * patient it belongs to, or the user. Ids stay in the CSV; the filter above takes them.
+ */
+function RecordCell({ event, patientNames, userNames }: { event: AuditEventView; patientNames: Map<string, string>; userNames: Map<string, string> }) {
+  const patientId = event.entityType === "Patient" ? event.entityId : (event.details as { patientId?: unknown } | null)?.patientId;
+  const patientName = typeof patientId === "string" ? patientNames.get(patientId) : undefined;
+  const word = entityWord(event.entityType);
+  if (patientName && typeof patientId === "string") {
+    const link = <Link href={`/patients/${patientId}`}>{patientName}</Link>;
+    return event.entityType === "Patient" ? link : <>{word} of {link}</>;
+  }
+  if (event.entityType === "User" && event.entityId && userNames.has(event.entityId)) return <>User {userNames.get(event.entityId)}</>;
+  return <>{word || "—"}</>;
 }
