@@ -141,6 +141,12 @@ export async function* auditEventBatches(actor: Actor, input: AuditFilter = {}, 
   }
 }
 
+/** The patient an event is about: the record itself, or the `patientId` in its details; else undefined. */
+export function eventPatientId(event: Pick<AuditEventView, "entityType" | "entityId" | "details">): string | undefined {
+  const id = event.entityType === "Patient" ? event.entityId : (event.details as { patientId?: unknown } | null)?.patientId;
+  return isUuid(id) ? id : undefined;
+}
+
 /**
  * "Family, Given" of the patients the events name: the record itself, or the patient in the
  * details of a visit, treatment or referral event. For the audit page, which shows names where the
@@ -148,12 +154,7 @@ export async function* auditEventBatches(actor: Actor, input: AuditFilter = {}, 
  */
 export async function patientNamesFor(actor: Actor, events: readonly AuditEventView[]): Promise<Map<string, string>> {
   requireAdmin(actor);
-  const ids = new Set<string>();
-  for (const e of events) {
-    if (e.entityType === "Patient" && isUuid(e.entityId)) ids.add(e.entityId);
-    const patientId = (e.details as { patientId?: unknown } | null)?.patientId;
-    if (isUuid(patientId)) ids.add(patientId);
-  }
+  const ids = new Set(events.flatMap((e) => eventPatientId(e) ?? []));
   if (ids.size === 0) return new Map();
   const rows = await db.patient.findMany({ where: { clinicId: actor.clinicId, id: { in: [...ids] } }, select: { id: true, givenName: true, familyName: true } });
   return new Map(rows.map((p) => [p.id, `${p.familyName}, ${p.givenName}`]));

@@ -48,7 +48,18 @@ function regionsFor(items: readonly RedFlagCode[]): Region[] {
 }
 
 function label(code: RedFlagCode): string {
-  return DEF.get(code)?.label ?? code;
+  return DEF.get(code)?.label ?? "red flag";
+}
+
+/**
+ * The ticked items in words, those of `tier` (the deciding one) first and the others after "also":
+ * "Unexplained weight loss; also Night pain". Said by RED_FLAG and by the referral's urgency reason.
+ */
+export function itemsByTier(ticked: readonly RedFlagCode[], tier: RedFlagTier): string {
+  const leading = ticked.filter((c) => tierOf(c, ticked) === tier);
+  if (leading.length === 0) return ticked.map(label).join("; ");
+  const others = ticked.filter((c) => tierOf(c, ticked) !== tier);
+  return `${leading.map(label).join("; ")}${others.length > 0 ? `; also ${others.map(label).join("; ")}` : ""}`;
 }
 
 interface Screen {
@@ -155,8 +166,6 @@ export const RED_FLAG: Rule = {
     const ticked = visit.ticked;
     const tier = highestTier(ticked);
     if (tier !== "emergency" && tier !== "urgent") return;
-    const leading = ticked.filter((c) => tierOf(c, ticked) === tier).map(label);
-    const others = ticked.filter((c) => tierOf(c, ticked) !== tier).map(label);
     const action =
       tier === "emergency"
         ? "Same-day emergency assessment; stop routine care."
@@ -171,7 +180,7 @@ export const RED_FLAG: Rule = {
           : "an urgent red-flag item ticked on the latest assessment (or a history of cancer with night pain or unexplained weight loss)",
       explanation:
         `${action} ${screenWhen(visit)} the red-flag screen recorded: ` +
-        `${leading.join("; ")}${others.length > 0 ? `; also ${others.join("; ")}` : ""}. ` +
+        `${itemsByTier(ticked, tier)}. ` +
         referralGrounds(ticked.filter((c) => tierOf(c, ticked) === tier)),
     });
     finish(out.flags.at(-1), { refer: true, tier, items: ticked }, regionsFor(ticked));

@@ -3,7 +3,7 @@
 import { RED_FLAG_LABELS, isMeasureCode, type RedFlagCode } from "@/lib/clinical/measures";
 import { capitalise, formatDate } from "@/lib/clinical/format";
 import type { Evaluation, Flag, Region } from "@/lib/clinical/types";
-import { tierOf } from "@/lib/clinical/rules-red-flags";
+import { itemsByTier } from "@/lib/clinical/rules-red-flags";
 import type { Specialty, Urgency } from "./schemas";
 
 export interface UrgencySuggestion {
@@ -25,15 +25,6 @@ const REGION_WORDS: Record<Region, string> = { heel: "heel", hip: "hip", back: "
 function redFlagItems(flag: Flag): RedFlagCode[] {
   if (flag.items?.length) return flag.items;
   return flag.inputs.map((i) => i.code).filter((c): c is RedFlagCode => !isMeasureCode(c));
-}
-
-/** "Unexplained weight loss; also Night pain": the items of the deciding tier first, the others after "also". */
-function itemsByTier(codes: readonly RedFlagCode[], tier: "emergency" | "urgent"): string {
-  const label = (c: RedFlagCode) => RED_FLAG_LABELS[c] ?? "red flag";
-  const leading = codes.filter((c) => tierOf(c, codes) === tier);
-  if (leading.length === 0) return codes.map(label).join("; ");
-  const others = codes.filter((c) => tierOf(c, codes) !== tier);
-  return `${leading.map(label).join("; ")}${others.length ? `; also ${others.map(label).join("; ")}` : ""}`;
 }
 
 function recordedOn(flag: Flag): string {

@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
-import { AUDIT_PAGE_SIZE, auditUserOptions, listAuditEvents, patientNamesFor, type AuditEventView } from "@/lib/audit/queries";
+import { AUDIT_PAGE_SIZE, auditUserOptions, eventPatientId, listAuditEvents, patientNamesFor, type AuditEventView } from "@/lib/audit/queries";
 import { actionLabel, entityWord } from "@/components/audit/action-labels";
 import { ValidationError } from "@/lib/errors/app-errors";
 import { formatDateTime } from "@/components/audit/format";
@@ -135,10 +135,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
  * patient it belongs to, or the user. Ids stay in the CSV; the filter above takes them.
  */
 function RecordCell({ event, patientNames, userNames }: { event: AuditEventView; patientNames: Map<string, string>; userNames: Map<string, string> }) {
-  const patientId = event.entityType === "Patient" ? event.entityId : (event.details as { patientId?: unknown } | null)?.patientId;
-  const patientName = typeof patientId === "string" ? patientNames.get(patientId) : undefined;
+  const patientId = eventPatientId(event);
+  const patientName = patientId ? patientNames.get(patientId) : undefined;
   const word = entityWord(event.entityType);
-  if (patientName && typeof patientId === "string") {
+  if (patientId && patientName) {
     const link = <Link href={`/patients/${patientId}`}>{patientName}</Link>;
     return event.entityType === "Patient" ? link : <>{word} of {link}</>;
   }
